@@ -1,0 +1,358 @@
+using System;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace AmiPs.Protocol
+{
+    /// <summary>
+    /// Frames the bytes an AMI peer sends into messages: the banner line first, then <c>Key: Value</c> lines
+    /// closed by an empty line. Works over a <see cref="ReadOnlySequence{T}"/> that may end anywhere: whole lines
+    /// are consumed (and kept in the message being built), a partial line is left in the buffer for the next call.
+    /// </summary>
+    /// <remarks>
+    /// Lines end at CRLF. A bare LF inside a value is kept and trimmed (<c>Message: Park successful\n\r\n</c>), so a
+    /// stray LF never splits a message; only a peer whose banner ends with a bare LF is framed on LF alone.
+    /// A line longer than <see cref="MaxLineLength"/> or a message longer than <see cref="MaxMessageLength"/> is
+    /// reported through the error callback and dropped up to the next empty line: memory stays bounded.
+    /// One instance per connection; not thread-safe.
+    /// </remarks>
+    public sealed class AmiFrameParser
+    {
+        public const int DefaultMaxLineLength = 64 * 1024;
+        public const int DefaultMaxMessageLength = 1024 * 1024;
+
+                private static readonly byte[] EndCommand = AmiText.Encoding.GetBytes("--END COMMAND--");
+
+        private readonly Action<AmiProtocolError>? _onError;
+        private readonly AmiKeyTable _keys = new AmiKeyTable();
+        private AmiField[] _fields = new AmiField[32];
+        private int _fieldCount;
+        private long _messageLength;
+        private bool _lineFeedOnly;
+        private bool _skipLine;
+        private bool _skipMessage;
+        private bool _followsBody;
+        private byte[] _scratch = new byte[1024];
+
+        public AmiFrameParser(int maxLineLength = DefaultMaxLineLength, int maxMessageLength = DefaultMaxMessageLength, Action<AmiProtocolError>? onError = null)
+        {
+            if (maxLineLength < 64)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxLineLength), maxLineLength, "The line limit must be at least 64 bytes.");
+            }
+
+            if (maxMessageLength < maxLineLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxMessageLength), maxMessageLength, "The message limit must be at least the line limit.");
+            }
+
+            MaxLineLength = maxLineLength;
+            MaxMessageLength = maxMessageLength;
+            _onError = onError;
+        }
+
+        public int MaxLineLength { get; }
+
+        public int MaxMessageLength { get; }
+
+        /// <summary>Protocol errors seen so far (lines or messages dropped, malformed lines kept).</summary>
+        public long ErrorCount { get; private set; }
+
+        /// <summary>
+        /// Reads the banner line (<c>Asterisk Call Manager/13.0.0</c>). Returns false and consumes nothing
+        /// until the whole line is there.
+        /// </summary>
+        public bool TryReadBanner(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out string? banner)
+        {
+            var end = buffer.PositionOf((byte)'\n');
+            if (end is null)
+            {
+                if (buffer.Length > MaxLineLength)
+                {
+                    throw new AmiProtocolException($"The peer sent more than {MaxLineLength} bytes without a banner line; it is not an AMI server.");
+                }
+
+                banner = null;
+                return false;
+            }
+
+            var line = buffer.Slice(0, end.Value).ToArray();
+            _lineFeedOnly = line.Length == 0 || line[line.Length - 1] != (byte)'\r';
+            banner = AmiText.Decode(Trim(line));
+            buffer = buffer.Slice(buffer.GetPosition(1, end.Value));
+            return true;
+        }
+
+        /// <summary>
+        /// Reads the next whole message. Returns false when the buffer holds no more whole messages; the lines of
+        /// a partial message are consumed and remembered, so <paramref name="buffer"/> keeps only a partial line.
+        /// </summary>
+        public bool TryReadMessage(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out AmiMessage? message)
+        {
+            var remaining = buffer;
+            try
+            {
+                while (TryReadLine(ref remaining, out var line, out var lineLength))
+                {
+                    if (_skipLine)
+                    {
+                        // The tail of a line already reported as too long.
+                        _skipLine = false;
+                        continue;
+                    }
+
+                    if (lineLength == 0)
+                    {
+                        if (_skipMessage)
+                        {
+                            _skipMessage = false;
+                            continue;
+                        }
+
+                        if (_fieldCount == 0)
+                        {
+                            continue; // stray blank line between messages
+                        }
+
+                        message = TakeMessage();
+                        return true;
+                    }
+
+                    if (_skipMessage)
+                    {
+                        continue;
+                    }
+
+                    if (lineLength > MaxLineLength)
+                    {
+                        Fail(AmiProtocolErrorKind.LineTooLong, $"A line of {lineLength} bytes exceeds the limit of {MaxLineLength}; the message was dropped.");
+                        continue;
+                    }
+
+                    _messageLength += line.Length + 2;
+                    if (_messageLength > MaxMessageLength)
+                    {
+                        Fail(AmiProtocolErrorKind.MessageTooLong, $"A message exceeded the limit of {MaxMessageLength} bytes; it was dropped.");
+                        continue;
+                    }
+
+                    AddLine(line);
+                }
+
+                if (remaining.Length > MaxLineLength)
+                {
+                    // No line end in sight: drop what we have so memory stays bounded, and the rest of the line after it.
+                    Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    remaining = remaining.Slice(remaining.End);
+                    _skipLine = true;
+                }
+
+                message = null;
+                return false;
+            }
+            finally
+            {
+                buffer = remaining;
+            }
+        }
+
+        /// <summary>Forgets a partial message, as after a reconnect.</summary>
+        public void Reset()
+        {
+            Array.Clear(_fields, 0, _fieldCount);
+            _fieldCount = 0;
+            _messageLength = 0;
+            _skipLine = false;
+            _skipMessage = false;
+            _followsBody = false;
+        }
+
+        /// <summary>
+        /// Finds the next line end (CRLF, or LF for an LF-only peer) and consumes the line. A line longer than the
+        /// limit is consumed but not returned (<paramref name="line"/> empty, <paramref name="length"/> its size).
+        /// </summary>
+        private bool TryReadLine(ref ReadOnlySequence<byte> remaining, out ReadOnlySpan<byte> line, out long length)
+        {
+            // Fast path: the line lies in the first segment, as nearly every line does.
+            var span = remaining.First.Span;
+            var from = 0;
+            while (true)
+            {
+                var lf = span.Slice(from).IndexOf((byte)'\n');
+                if (lf < 0)
+                {
+                    break;
+                }
+
+                lf += from;
+                var crlf = lf > 0 && span[lf - 1] == (byte)'\r';
+                if (crlf || _lineFeedOnly)
+                {
+                    line = span.Slice(0, crlf ? lf - 1 : lf);
+                    length = line.Length;
+                    remaining = remaining.Slice(lf + 1);
+                    return true;
+                }
+
+                from = lf + 1;
+            }
+
+            if (remaining.IsSingleSegment)
+            {
+                line = default;
+                length = 0;
+                return false;
+            }
+
+            return TryReadLineAcrossSegments(ref remaining, out line, out length);
+        }
+
+        private bool TryReadLineAcrossSegments(ref ReadOnlySequence<byte> remaining, out ReadOnlySpan<byte> line, out long length)
+        {
+            var searched = remaining;
+            while (true)
+            {
+                var lf = searched.PositionOf((byte)'\n');
+                if (lf is null)
+                {
+                    line = default;
+                    length = 0;
+                    return false;
+                }
+
+                var upToLf = remaining.Slice(0, lf.Value);
+                var crlf = upToLf.Length > 0 && LastByte(upToLf) == (byte)'\r';
+                if (crlf || _lineFeedOnly)
+                {
+                    var content = crlf ? upToLf.Slice(0, upToLf.Length - 1) : upToLf;
+                    length = content.Length;
+                    line = length > MaxLineLength ? default : CopyToScratch(content);
+                    remaining = remaining.Slice(remaining.GetPosition(1, lf.Value));
+                    return true;
+                }
+
+                searched = remaining.Slice(remaining.GetPosition(1, lf.Value));
+            }
+        }
+
+        private static byte LastByte(in ReadOnlySequence<byte> sequence) => sequence.Slice(sequence.Length - 1).First.Span[0];
+
+        private ReadOnlySpan<byte> CopyToScratch(ReadOnlySequence<byte> content)
+        {
+            if (_scratch.Length < content.Length)
+            {
+                _scratch = new byte[Math.Max((int)content.Length, _scratch.Length * 2)];
+            }
+
+            content.CopyTo(_scratch);
+            return new ReadOnlySpan<byte>(_scratch, 0, (int)content.Length);
+        }
+
+        private void AddLine(ReadOnlySpan<byte> line)
+        {
+            if (_followsBody || (IsFollowsResponse() && IsRawOutput(line)))
+            {
+                AddRawOutput(line);
+                return;
+            }
+
+            var colon = line.IndexOf((byte)':');
+            if (colon < 0)
+            {
+                Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
+                Append(new AmiField(string.Empty, AmiText.Decode(Trim(line))));
+                return;
+            }
+
+            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)));
+            var value = Trim(line.Slice(colon + 1));
+            Append(new AmiField(key, value.IsEmpty ? string.Empty : AmiText.Decode(value)));
+        }
+
+        // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
+        private bool IsFollowsResponse() =>
+            _fieldCount > 0 && _fields[0].Key == "Response" && string.Equals(_fields[0].Value, "Follows", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsRawOutput(ReadOnlySpan<byte> line) =>
+            line.IndexOf((byte)':') < 0 || line.IndexOf((byte)'\n') >= 0 || TrimEnd(line).EndsWith(EndCommand);
+
+        private void AddRawOutput(ReadOnlySpan<byte> line)
+        {
+            _followsBody = true;
+            var body = TrimEnd(line);
+            if (body.EndsWith(EndCommand))
+            {
+                body = body.Slice(0, body.Length - EndCommand.Length);
+            }
+
+            while (!body.IsEmpty)
+            {
+                var lf = body.IndexOf((byte)'\n');
+                var part = lf < 0 ? body : body.Slice(0, lf);
+                Append(new AmiField("Output", AmiText.Decode(TrimEnd(part))));
+                body = lf < 0 ? ReadOnlySpan<byte>.Empty : body.Slice(lf + 1);
+            }
+        }
+
+        private void Append(in AmiField field)
+        {
+            if (_fieldCount == _fields.Length)
+            {
+                Array.Resize(ref _fields, _fields.Length * 2);
+            }
+
+            _fields[_fieldCount++] = field;
+        }
+
+        private AmiMessage TakeMessage()
+        {
+            var fields = new AmiField[_fieldCount];
+            Array.Copy(_fields, fields, _fieldCount);
+            Array.Clear(_fields, 0, _fieldCount);
+            if (_fields.Length > 256)
+            {
+                _fields = new AmiField[32]; // a huge message must not pin a huge scratch array
+            }
+
+            _fieldCount = 0;
+            _messageLength = 0;
+            _followsBody = false;
+            return new AmiMessage(fields, owned: true);
+        }
+
+        private void Fail(AmiProtocolErrorKind kind, string text)
+        {
+            Reset();
+            _skipMessage = true;
+            Report(kind, text);
+        }
+
+        private void Report(AmiProtocolErrorKind kind, string text)
+        {
+            ErrorCount++;
+            _onError?.Invoke(new AmiProtocolError(kind, text));
+        }
+
+        private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span)
+        {
+            var start = 0;
+            while (start < span.Length && (span[start] == (byte)' ' || span[start] == (byte)'\t'))
+            {
+                start++;
+            }
+
+            return TrimEnd(span.Slice(start));
+        }
+
+        private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> span)
+        {
+            var end = span.Length;
+            while (end > 0 && span[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                end--;
+            }
+
+            return span.Slice(0, end);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+
+namespace AmiPs.Protocol
+{
+    /// <summary>
+    /// Turns key bytes into strings without allocating for keys seen before: an open-addressing table per
+    /// parser (one reader thread, no locks), seeded with the keys Asterisk sends and bounded in size so a
+    /// peer that invents keys cannot grow it.
+    /// </summary>
+    internal sealed class AmiKeyTable
+    {
+        private const int Slots = 1024;
+        private const int MaxEntries = 768;
+
+        private static readonly string[] KnownKeys = BuildKnownKeys();
+
+        private readonly byte[]?[] _bytes = new byte[Slots][];
+        private readonly string?[] _strings = new string[Slots];
+        private int _count;
+
+        public AmiKeyTable()
+        {
+            foreach (var key in KnownKeys)
+            {
+                var bytes = AmiText.Encoding.GetBytes(key);
+                Insert(bytes, key, Hash(bytes));
+            }
+        }
+
+        public string GetString(ReadOnlySpan<byte> key)
+        {
+            var hash = Hash(key);
+            var slot = hash & (Slots - 1);
+            while (true)
+            {
+                var candidate = _bytes[slot];
+                if (candidate is null)
+                {
+                    break;
+                }
+
+                if (key.SequenceEqual(candidate))
+                {
+                    return _strings[slot]!;
+                }
+
+                slot = (slot + 1) & (Slots - 1);
+            }
+
+            var text = AmiText.Decode(key);
+            if (_count < MaxEntries)
+            {
+                Insert(key.ToArray(), text, hash);
+            }
+
+            return text;
+        }
+
+        private void Insert(byte[] bytes, string text, int hash)
+        {
+            var slot = hash & (Slots - 1);
+            while (_bytes[slot] is not null)
+            {
+                if (bytes.AsSpan().SequenceEqual(_bytes[slot]))
+                {
+                    return;
+                }
+
+                slot = (slot + 1) & (Slots - 1);
+            }
+
+            _bytes[slot] = bytes;
+            _strings[slot] = text;
+            _count++;
+        }
+
+        // FNV-1a: keys are short, so a simple byte-wise hash beats anything vectorised.
+        private static int Hash(ReadOnlySpan<byte> bytes)
+        {
+            var hash = 2166136261u;
+            foreach (var b in bytes)
+            {
+                hash = (hash ^ b) * 16777619u;
+            }
+
+            return (int)(hash & 0x7FFFFFFF);
+        }
+
+        private static string[] BuildKnownKeys()
+        {
+            string[] channel =
+            {
+                "Channel", "ChannelState", "ChannelStateDesc", "CallerIDNum", "CallerIDName", "ConnectedLineNum",
+                "ConnectedLineName", "Language", "AccountCode", "Context", "Exten", "Priority", "Uniqueid", "Linkedid",
+                "Tenantid", "ChanVariable",
+            };
+            string[] other =
+            {
+                "Event", "Response", "Message", "ActionID", "Privilege", "Timestamp", "SystemName", "EventList",
+                "ListItems", "Items", "Output", "Variable", "Value", "Cause", "Cause-txt", "TechCause", "DialString",
+                "DialStatus", "DialState", "Forward", "BridgeUniqueid", "BridgeType", "BridgeTechnology", "BridgeCreator",
+                "BridgeName", "BridgeNumChannels", "BridgeVideoSourceMode", "SwapUniqueid", "Hint", "Status",
+                "StatusText", "Application", "AppData", "Extension", "Device", "State", "Ping", "Reason", "Module",
+                "Shutdown", "Restart", "Challenge", "Duration", "BridgeId", "Data", "Uptime", "LastReload",
+                "Source", "Destination", "DestinationContext", "DestinationChannel", "LastApplication", "LastData",
+                "StartTime", "AnswerTime", "EndTime", "BillableSeconds", "Disposition", "AMAFlags", "UserField",
+                "Queue", "Interface", "MemberName", "Membership", "Penalty", "CallsTaken", "LastCall", "LastPause",
+                "InCall", "Paused", "PausedReason", "Wrapuptime", "StateInterface", "Peer", "PeerStatus",
+                "ChannelType", "Address", "Port", "Loaded", "Reloaded", "Seconds", "Account", "Username", "Secret",
+                "AuthType", "Key", "Events", "Command", "Action", "Async", "Timeout", "CallerID", "Filter",
+                "Operation", "MatchCriteria", "Cdr", "Key", "Class", "Severity", "Service", "EventVersion",
+                "EventTV", "SessionID", "LocalAddress", "RemoteAddress", "UsingPassword", "SessionTV",
+                "LocalOneChannel", "LocalTwoChannel", "LocalOptimization", "Variable", "ID", "Count",
+            };
+            var keys = new System.Collections.Generic.List<string>(other);
+            foreach (var key in channel)
+            {
+                keys.Add(key);
+                keys.Add("Dest" + key);
+                keys.Add("To" + key);
+                keys.Add("From" + key);
+                keys.Add("Orig" + key);
+            }
+
+            return keys.ToArray();
+        }
+    }
+}
