@@ -1,0 +1,260 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Pipelines;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using AmiPs.Events;
+using AmiPs.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace AmiPs.Client
+{
+    /// <summary>
+    /// One socket's life: connect (TCP, optionally TLS), read the banner, then read continuously — Asterisk drops a
+    /// client that stops reading (<c>writetimeout</c>) — handing responses to the correlator and everything else to
+    /// the session. Every failure goes through <see cref="Abort"/>, which fails pending actions at once.
+    /// </summary>
+    internal sealed partial class AmiConnection : IDisposable
+    {
+        private readonly TcpClient _tcp;
+        private readonly Stream _stream;
+        private readonly PipeReader _reader;
+        private readonly PipeWriter _writer;
+        private readonly AmiFrameParser _parser;
+        private readonly ActionCorrelator _correlator;
+        private readonly ConnectionCallbacks _callbacks;
+        private readonly ILogger _logger;
+        private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
+        private readonly TaskCompletionSource<Exception?> _closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private long _lastReceivedTicks;
+        private int _disposed;
+
+        private AmiConnection(TcpClient tcp, Stream stream, AmiFrameParser parser, string banner, ActionCorrelator correlator, ConnectionCallbacks callbacks, ILogger logger)
+        {
+            _tcp = tcp;
+            _stream = stream;
+            _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
+            _writer = PipeWriter.Create(stream);
+            _parser = parser;
+            _correlator = correlator;
+            _callbacks = callbacks;
+            _logger = logger;
+            Banner = banner;
+            var slash = banner.LastIndexOf('/');
+            AmiVersion = slash >= 0 ? banner.Substring(slash + 1) : banner;
+            _lastReceivedTicks = Stopwatch.GetTimestamp();
+        }
+
+        /// <summary>The banner line, e.g. <c>Asterisk Call Manager/13.0.0</c>.</summary>
+        public string Banner { get; }
+
+        /// <summary>The AMI version from the banner (not the Asterisk version).</summary>
+        public string AmiVersion { get; }
+
+        /// <summary>Completes when the connection is gone; the result is why (null when closed on purpose).</summary>
+        public Task<Exception?> Closed => _closed.Task;
+
+        public bool IsOpen => !_closed.Task.IsCompleted;
+
+        /// <summary>Time since the last byte arrived: a busy server that is slow to answer a Ping is not dead.</summary>
+        public TimeSpan SinceLastReceive => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - Interlocked.Read(ref _lastReceivedTicks)) / (double)Stopwatch.Frequency);
+
+        /// <summary>Closes the connection; <paramref name="reason"/> is null for a close on purpose.</summary>
+        public void Abort(Exception? reason)
+        {
+            if (!_closed.TrySetResult(reason))
+            {
+                return;
+            }
+
+            _correlator.FailAll(reason ?? new AmiConnectionException(AmiConnectionFailure.Closed, "The session was closed."));
+            _lifetime.Cancel();
+            CloseSocket();
+        }
+
+        /// <summary>Sends an action and waits for its whole response (list items included), up to <paramref name="timeout"/>.</summary>
+        public async Task<AmiResponse> SendAsync(AmiAction action, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                throw new AmiConnectionException(AmiConnectionFailure.NotConnected, $"Cannot send '{action.Name}': the connection is closed.");
+            }
+
+            var pending = _correlator.Register(action.Name);
+            try
+            {
+                await WriteAsync(action, pending.ActionId, cancellationToken).ConfigureAwait(false);
+                _logger.LogTrace(AmiLogEvents.ActionSent, "Sent action {Action} ({ActionId})", action.Name, pending.ActionId);
+                using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeoutSource.CancelAfter(timeout);
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (timeoutSource.Token.Register(() => cancelled.TrySetResult(true)))
+                {
+                    var first = await Task.WhenAny(pending.Task, cancelled.Task).ConfigureAwait(false);
+                    if (first != pending.Task)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        _logger.LogWarning(AmiLogEvents.ActionTimedOut, "Action {Action} ({ActionId}) timed out after {Timeout} ms", action.Name, pending.ActionId, (long)timeout.TotalMilliseconds);
+                        throw new AmiActionTimeoutException(action.Name, pending.ActionId, timeout);
+                    }
+                }
+
+                return await pending.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                _correlator.Remove(pending);
+            }
+        }
+
+        /// <summary>Sends <c>Logoff</c> (best effort, briefly) and closes.</summary>
+        public async Task CloseAsync(TimeSpan logoffTimeout)
+        {
+            if (IsOpen)
+            {
+                try
+                {
+                    await SendAsync(new AmiAction("Logoff"), logoffTimeout, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (AmiException)
+                {
+                    // The server may close before answering; we are leaving either way.
+                }
+            }
+
+            Abort(null);
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+
+            Abort(new AmiConnectionException(AmiConnectionFailure.Closed, "The connection was closed."));
+            _lifetime.Dispose();
+        }
+
+        private async Task WriteAsync(AmiAction action, string actionId, CancellationToken cancellationToken)
+        {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                AmiMessageWriter.WriteAction(_writer, action, actionId);
+                var flush = await _writer.FlushAsync(_lifetime.Token).ConfigureAwait(false);
+                if (flush.IsCompleted || flush.IsCanceled)
+                {
+                    throw new AmiConnectionException(AmiConnectionFailure.Closed, $"Cannot send '{action.Name}': the connection is closed.");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                var reason = new AmiConnectionException(AmiConnectionFailure.Closed, $"Cannot send '{action.Name}': the connection was lost ({ex.Message}).", ex);
+                Abort(reason);
+                throw reason;
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        private async Task ReadLoopAsync()
+        {
+            Exception? reason = null;
+            try
+            {
+                while (true)
+                {
+                    var result = await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false);
+                    var buffer = result.Buffer;
+                    if (!buffer.IsEmpty)
+                    {
+                        Interlocked.Exchange(ref _lastReceivedTicks, Stopwatch.GetTimestamp());
+                    }
+
+                    while (_parser.TryReadMessage(ref buffer, out var message))
+                    {
+                        Dispatch(message);
+                    }
+
+                    _reader.AdvanceTo(buffer.Start, buffer.End);
+                    if (result.IsCompleted)
+                    {
+                        reason = new AmiConnectionException(AmiConnectionFailure.Closed, "The server closed the connection.");
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+            {
+                // Aborted: the reason is already recorded.
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException)
+            {
+                reason = new AmiConnectionException(AmiConnectionFailure.Closed, "The connection was lost: " + ex.Message, ex);
+            }
+            catch (Exception ex)
+            {
+                reason = new AmiConnectionException(AmiConnectionFailure.Protocol, "The reader failed: " + ex.Message, ex);
+            }
+
+            if (reason is not null)
+            {
+                Abort(reason);
+            }
+        }
+
+        private void Dispatch(AmiMessage message)
+        {
+            try
+            {
+                if (!_correlator.TryRoute(message, _callbacks.ToEvent))
+                {
+                    _callbacks.OnMessage(message);
+                }
+            }
+            catch (Exception ex)
+            {
+                // A fault in a consumer must not take the connection down with it.
+                _logger.LogError(AmiLogEvents.EventHandlerFailed, ex, "Handling {Message} failed", message.ToString());
+            }
+        }
+
+        private void CloseSocket()
+        {
+            try
+            {
+                _reader.CancelPendingRead();
+                _stream.Dispose();
+                _tcp.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
+            {
+                // Closing a broken socket may throw; it is closed all the same.
+            }
+        }
+    }
+
+    /// <summary>What a connection calls back into its session with; all run on the read loop.</summary>
+    internal sealed class ConnectionCallbacks
+    {
+        public ConnectionCallbacks(Action<AmiMessage> onMessage, Func<AmiMessage, AmiEvent> toEvent, Action<AmiProtocolError> onProtocolError)
+        {
+            OnMessage = onMessage;
+            ToEvent = toEvent;
+            OnProtocolError = onProtocolError;
+        }
+
+        public Action<AmiMessage> OnMessage { get; }
+
+        public Func<AmiMessage, AmiEvent> ToEvent { get; }
+
+        public Action<AmiProtocolError> OnProtocolError { get; }
+    }
+}

@@ -1,0 +1,357 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using AmiPs.Events;
+using AmiPs.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace AmiPs.Client
+{
+    /// <summary>
+    /// A connection to one PBX that stays up: it logs in, keeps the link alive with pings, reconnects with backoff
+    /// when the link is lost (never after a refused login), and delivers events to subscribers. The credential is
+    /// held privately and read only to log in; no property exposes it.
+    /// </summary>
+    public sealed partial class AmiSession : IDisposable
+    {
+        private const int StateHistoryLimit = 100;
+        private static int s_nextId;
+
+        private readonly NetworkCredential _credential;
+        private readonly ActionCorrelator _correlator;
+        private readonly AmiEventHub _hub;
+        private readonly ReconnectBackoff _backoff;
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly object _gate = new object();
+        private readonly List<AmiStateChange> _stateHistory = new List<AmiStateChange>();
+        private AmiConnection? _connection;
+        private AmiSessionState _state = AmiSessionState.Disconnected;
+        private DateTimeOffset? _connectedSince;
+        private string? _amiVersion;
+        private string? _lastError;
+        private int _reconnectCount;
+        private int _reconnectAttempt;
+        private long _eventsReceived;
+        private long _protocolErrors;
+        private long _lastPingTicks = -1;
+        private bool _closing;
+
+        public AmiSession(AmiSessionOptions options, NetworkCredential credential)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            _credential = credential ?? throw new ArgumentNullException(nameof(credential));
+            if (string.IsNullOrEmpty(credential.UserName))
+            {
+                throw new ArgumentException("The credential has no user name: AMI logs in as a user of manager.conf.", nameof(credential));
+            }
+
+            Id = Interlocked.Increment(ref s_nextId);
+            Name = string.IsNullOrWhiteSpace(options.Name) ? options.ComputerName : options.Name!;
+            Log = new AmiSessionLog(Name, options.LogCapacity, options.LoggerFactory);
+            _correlator = new ActionCorrelator(NewIdPrefix());
+            _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity);
+            _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay);
+        }
+
+        /// <summary>Raised (on a background thread) after every state change.</summary>
+        public event EventHandler<AmiStateChange>? StateChanged;
+
+        /// <summary>Raised on the reader thread for every event, after tracking and before subscribers; keep handlers quick.</summary>
+        internal event Action<AmiEvent>? EventReceived;
+
+        /// <summary>Raised (on a background thread) after each successful login, the first one included.</summary>
+        internal event Func<AmiSession, CancellationToken, Task>? LoggedIn;
+
+        public int Id { get; }
+
+        public string Name { get; }
+
+        public string ComputerName => Options.ComputerName;
+
+        public int Port => Options.EffectivePort;
+
+        public string UserName => _credential.UserName;
+
+        public bool UseTls => Options.UseTls;
+
+        public AmiSessionOptions Options { get; }
+
+        public AmiSessionState State
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _state;
+                }
+            }
+        }
+
+        /// <summary>The AMI version from the server's banner.</summary>
+        public string? AmiVersion => _amiVersion;
+
+        public DateTimeOffset? ConnectedSince => _connectedSince;
+
+        public int ReconnectCount => Volatile.Read(ref _reconnectCount);
+
+        public string? LastError => _lastError;
+
+        public TimeSpan? LastPingRoundTrip
+        {
+            get
+            {
+                var ticks = Interlocked.Read(ref _lastPingTicks);
+                return ticks < 0 ? null : TimeSpan.FromTicks(ticks);
+            }
+        }
+
+        public long EventsReceived => Interlocked.Read(ref _eventsReceived);
+
+        public long EventsDropped => _hub.Dropped;
+
+        public long ProtocolErrors => Interlocked.Read(ref _protocolErrors);
+
+        /// <summary>The session's background log: what happened between cmdlets.</summary>
+        public AmiSessionLog Log { get; }
+
+        public IReadOnlyList<AmiStateChange> StateHistory
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _stateHistory.ToArray();
+                }
+            }
+        }
+
+        internal ILogger Logger => Log;
+
+        /// <summary>Connects and logs in once; on success the session keeps itself connected until disconnected.</summary>
+        public async Task ConnectAsync(CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+            {
+                if (_state is AmiSessionState.Connected or AmiSessionState.Connecting or AmiSessionState.Reconnecting)
+                {
+                    throw new InvalidOperationException($"Session '{Name}' is already {_state}.");
+                }
+
+                _closing = false;
+            }
+
+            SetState(AmiSessionState.Connecting, null);
+            AmiConnection connection;
+            try
+            {
+                connection = await OpenAndLoginAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmiAuthenticationException ex)
+            {
+                SetState(AmiSessionState.AuthenticationFailed, ex.Message);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                SetState(AmiSessionState.Failed, ex.Message);
+                throw;
+            }
+
+            await OnConnectedAsync(connection).ConfigureAwait(false);
+            _ = Task.Run(() => SuperviseAsync(connection));
+        }
+
+        /// <summary>Sends an action and waits for its complete response. Fails at once, with a clear error, when not connected.</summary>
+        public Task<AmiResponse> SendActionAsync(AmiAction action, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        {
+            if (action is null)
+            {
+                throw new ArgumentNullException(nameof(action));
+            }
+
+            var connection = Volatile.Read(ref _connection);
+            if (connection is null || !connection.IsOpen)
+            {
+                throw NotConnected(action.Name);
+            }
+
+            return connection.SendAsync(action, timeout ?? Options.ActionTimeout, cancellationToken);
+        }
+
+        /// <summary>Runs a CLI command and returns its output lines.</summary>
+        public async Task<AmiResponse> InvokeCommandAsync(string command, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        {
+            var action = new AmiAction("Command").Add("Command", command);
+            return await SendActionAsync(action, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Starts receiving events; dispose the subscription to stop.</summary>
+        public AmiSubscription Subscribe(AmiSubscriptionOptions? options = null) => _hub.Subscribe(options ?? new AmiSubscriptionOptions());
+
+        /// <summary>The events kept in history, oldest first.</summary>
+        public IReadOnlyList<AmiEvent> GetEventHistory(DateTimeOffset? since = null) => _hub.GetHistory(since);
+
+        /// <summary>A snapshot for reports: safe to serialise (no secret, no cycle).</summary>
+        public AmiSessionStatus GetStatus() => new AmiSessionStatus(this, _hub.SubscriberCount, _correlator.PendingCount);
+
+        /// <summary>Logs off and closes; safe to call more than once. Subscriptions end.</summary>
+        public async Task DisconnectAsync()
+        {
+            AmiConnection? connection;
+            lock (_gate)
+            {
+                _closing = true;
+                connection = _connection;
+                _connection = null;
+            }
+
+            _lifetime.Cancel();
+            if (connection is not null)
+            {
+                await connection.CloseAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                connection.Dispose();
+            }
+
+            if (State != AmiSessionState.Disconnected)
+            {
+                Logger.LogInformation(AmiLogEvents.Disconnected, "Disconnected from {Endpoint}", $"{ComputerName}:{Port}");
+                SetState(AmiSessionState.Disconnected, "Disconnected by the user.");
+            }
+
+            _hub.CompleteAll();
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _closing = true;
+            }
+
+            _lifetime.Cancel();
+            Interlocked.Exchange(ref _connection, null)?.Dispose();
+            _hub.CompleteAll();
+            if (State is not AmiSessionState.Disconnected and not AmiSessionState.Failed and not AmiSessionState.AuthenticationFailed)
+            {
+                SetState(AmiSessionState.Disconnected, "The session was disposed.");
+            }
+        }
+
+        public override string ToString() => $"{Name} ({ComputerName}:{Port}, {State})";
+
+        private async Task<AmiConnection> OpenAndLoginAsync(CancellationToken cancellationToken)
+        {
+            var callbacks = new ConnectionCallbacks(OnMessage, ToEvent, OnProtocolError);
+            var connection = await AmiConnection.OpenAsync(Options, _correlator, callbacks, Logger, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await AmiLogin.LoginAsync(connection, _credential, Options, Logger, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        private async Task OnConnectedAsync(AmiConnection connection)
+        {
+            lock (_gate)
+            {
+                _connection = connection;
+                _connectedSince = DateTimeOffset.Now;
+                _amiVersion = connection.AmiVersion;
+            }
+
+            SetState(AmiSessionState.Connected, null);
+            _ = Task.Run(() => KeepAliveAsync(connection));
+            var handlers = LoggedIn;
+            if (handlers is not null)
+            {
+                foreach (Func<AmiSession, CancellationToken, Task> handler in handlers.GetInvocationList())
+                {
+                    try
+                    {
+                        await handler(this, _lifetime.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is AmiException or OperationCanceledException)
+                    {
+                        Logger.LogWarning(AmiLogEvents.ResyncFailed, "Loading state after login failed: {Reason}", ex.Message);
+                    }
+                }
+            }
+        }
+
+        private void OnMessage(AmiMessage message)
+        {
+            if (message.Kind != AmiMessageKind.Event)
+            {
+                return; // a late response whose action already timed out
+            }
+
+            Interlocked.Increment(ref _eventsReceived);
+            var amiEvent = ToEvent(message);
+            EventReceived?.Invoke(amiEvent);
+            _hub.Publish(amiEvent);
+        }
+
+        private AmiEvent ToEvent(AmiMessage message) => AmiEventFactory.Create(message, DateTimeOffset.Now, Name);
+
+        private void OnProtocolError(AmiProtocolError error)
+        {
+            Interlocked.Increment(ref _protocolErrors);
+            Logger.LogWarning(AmiLogEvents.ProtocolError, "Protocol error ({Kind}): {Message}", error.Kind, error.Message);
+        }
+
+        private void SetState(AmiSessionState state, string? reason)
+        {
+            AmiStateChange change;
+            lock (_gate)
+            {
+                if (_state == state && reason is null)
+                {
+                    return;
+                }
+
+                change = new AmiStateChange(_state, state, DateTimeOffset.Now, reason);
+                _state = state;
+                if (reason is not null && state is not AmiSessionState.Connected and not AmiSessionState.Connecting)
+                {
+                    _lastError = reason;
+                }
+
+                _stateHistory.Add(change);
+                if (_stateHistory.Count > StateHistoryLimit)
+                {
+                    _stateHistory.RemoveAt(0);
+                }
+            }
+
+            Logger.LogInformation(AmiLogEvents.StateChanged, "State {Previous} -> {State}{Reason}", change.Previous, state, reason is null ? string.Empty : ": " + reason);
+            StateChanged?.Invoke(this, change);
+        }
+
+        private AmiConnectionException NotConnected(string action)
+        {
+            var state = State;
+            var detail = state switch
+            {
+                AmiSessionState.Reconnecting => $"it is reconnecting (attempt {Volatile.Read(ref _reconnectAttempt)}); try again once it is Connected",
+                AmiSessionState.Failed => "it gave up reconnecting; run Connect-Ami again",
+                AmiSessionState.AuthenticationFailed => "the server refused its credentials",
+                _ => "it is " + state,
+            };
+            return new AmiConnectionException(AmiConnectionFailure.NotConnected, $"Cannot send '{action}' on session '{Name}': {detail}.");
+        }
+
+        private static string NewIdPrefix()
+        {
+            var bytes = Guid.NewGuid().ToByteArray();
+            return BitConverter.ToString(bytes, 0, 4).Replace("-", string.Empty).ToLowerInvariant();
+        }
+    }
+}

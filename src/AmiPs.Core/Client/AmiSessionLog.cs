@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace AmiPs.Client
+{
+    /// <summary>
+    /// A session's logger: keeps the last entries in a bounded buffer (what happened between cmdlets: reconnects,
+    /// drops, protocol errors), tells live listeners (the running cmdlet's queue), and forwards to the configured
+    /// <see cref="ILoggerFactory"/>.
+    /// </summary>
+    public sealed class AmiSessionLog : ILogger
+    {
+        private readonly object _gate = new object();
+        private readonly Queue<AmiLogEntry> _entries = new Queue<AmiLogEntry>();
+        private readonly int _capacity;
+        private readonly ILogger _inner;
+        private readonly string _session;
+        private Action<AmiLogEntry>[] _listeners = Array.Empty<Action<AmiLogEntry>>();
+
+        public AmiSessionLog(string session, int capacity, ILoggerFactory factory)
+        {
+            _session = session;
+            _capacity = capacity;
+            _inner = factory.CreateLogger("AmiPs.Session");
+        }
+
+        /// <summary>The entries kept, oldest first, optionally filtered.</summary>
+        public IReadOnlyList<AmiLogEntry> GetEntries(LogLevel minimum = LogLevel.Trace, DateTimeOffset? since = null)
+        {
+            lock (_gate)
+            {
+                var result = new List<AmiLogEntry>(_entries.Count);
+                foreach (var entry in _entries)
+                {
+                    if (entry.Level >= minimum && (since is null || entry.Time >= since))
+                    {
+                        result.Add(entry);
+                    }
+                }
+
+                return result;
+            }
+        }
+
+        /// <summary>Calls <paramref name="listener"/> for each new entry (on the thread that logs) until the result is disposed.</summary>
+        public IDisposable Listen(Action<AmiLogEntry> listener)
+        {
+            lock (_gate)
+            {
+                var updated = new Action<AmiLogEntry>[_listeners.Length + 1];
+                _listeners.CopyTo(updated, 0);
+                updated[updated.Length - 1] = listener;
+                _listeners = updated;
+            }
+
+            return new Listener(this, listener);
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => _inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.None)
+            {
+                return;
+            }
+
+            if (_inner.IsEnabled(logLevel))
+            {
+                _inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+
+            var entry = new AmiLogEntry(DateTimeOffset.Now, logLevel, eventId, _session, formatter(state, exception), exception?.Message);
+            Action<AmiLogEntry>[] listeners;
+            lock (_gate)
+            {
+                if (logLevel > LogLevel.Trace && _capacity > 0)
+                {
+                    _entries.Enqueue(entry);
+                    while (_entries.Count > _capacity)
+                    {
+                        _entries.Dequeue();
+                    }
+                }
+
+                listeners = _listeners;
+            }
+
+            foreach (var listener in listeners)
+            {
+                listener(entry);
+            }
+        }
+
+        private void Remove(Action<AmiLogEntry> listener)
+        {
+            lock (_gate)
+            {
+                var list = new List<Action<AmiLogEntry>>(_listeners);
+                list.Remove(listener);
+                _listeners = list.ToArray();
+            }
+        }
+
+        private sealed class Listener : IDisposable
+        {
+            private readonly AmiSessionLog _log;
+            private Action<AmiLogEntry>? _listener;
+
+            public Listener(AmiSessionLog log, Action<AmiLogEntry> listener)
+            {
+                _log = log;
+                _listener = listener;
+            }
+
+            public void Dispose()
+            {
+                var listener = System.Threading.Interlocked.Exchange(ref _listener, null);
+                if (listener is not null)
+                {
+                    _log.Remove(listener);
+                }
+            }
+        }
+    }
+}
