@@ -175,7 +175,7 @@ namespace AmiPs.Client
             var connection = Volatile.Read(ref _connection);
             if (connection is null || !connection.IsOpen)
             {
-                throw NotConnected(action.Name);
+                return Task.FromException<AmiResponse>(NotConnected(action.Name));
             }
 
             return connection.SendAsync(action, timeout ?? Options.ActionTimeout, cancellationToken);

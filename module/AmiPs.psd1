@@ -1,0 +1,35 @@
+# Module manifest for AmiPs. ModuleVersion is stamped from Directory.Build.props (AmiPsVersion) by the build.
+@{
+    RootModule           = 'AmiPs.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '5b0f3c4e-8a51-4d2b-9c1e-6f7a2d9e4b13'
+    Author               = 'AmiPs contributors'
+    CompanyName          = 'AmiPs'
+    Copyright            = '(c) AmiPs contributors. MIT License.'
+    Description          = 'Asterisk Manager Interface (AMI) for PowerShell: sessions that stay connected, typed events, call and extension tracking, and a built-in PBX simulator.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('AmiPs.format.ps1xml')
+    TypesToProcess       = @('AmiPs.types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Ami'
+        'Disconnect-Ami'
+        'Get-AmiSession'
+        'Get-AmiStatus'
+        'Invoke-AmiAction'
+        'Invoke-AmiCommand'
+        'Receive-AmiEvent'
+        'Start-AmiSimulator'
+        'Stop-AmiSimulator'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Asterisk', 'AMI', 'VoIP', 'Telephony', 'PBX', 'Monitoring')
+            ProjectUri   = 'https://example.invalid/amips'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using AmiPs.Client;
+
+namespace AmiPs.Commands
+{
+    /// <summary>A cmdlet that works on sessions: <c>-Session</c> (also from the pipeline), else the runspace's default session.</summary>
+    public abstract class AmiSessionCmdlet : AmiCmdlet
+    {
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public AmiSession[]? Session { get; set; }
+
+        /// <summary>The sessions given, or the default one; a terminating error when there is none.</summary>
+        protected IReadOnlyList<AmiSession> ResolveSessions()
+        {
+            if (Session is { Length: > 0 })
+            {
+                return Session;
+            }
+
+            var session = AmiSessionStore.Default;
+            if (session is null)
+            {
+                ThrowTerminatingError(AmiErrors.NoSession());
+            }
+
+            return new[] { session! };
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using AmiPs.Client;
+
+namespace AmiPs.Commands
+{
+    /// <summary>Opens a session to a PBX's Asterisk Manager Interface; the newest session becomes this runspace's default.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Ami")]
+    [OutputType(typeof(AmiSession))]
+    public sealed class ConnectAmiCommand : AmiCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Server", "HostName")]
+        [ValidateNotNullOrEmpty]
+        public string? ComputerName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        public AmiAuthType AuthType { get; set; } = AmiAuthType.MD5;
+
+        [Parameter]
+        public SwitchParameter UseTls { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan ConnectTimeout { get; set; }
+
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan ActionTimeout { get; set; }
+
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan KeepAliveInterval { get; set; }
+
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan ReconnectDelay { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxReconnectAttempts { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoReconnect { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 10_000_000)]
+        public int EventHistorySize { get; set; }
+
+        /// <summary>The <c>Events:</c> mask at login: on, off, or classes such as call,system.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string EventMask { get; set; } = "on";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            AmiSessionOptions options;
+            NetworkCredential credential;
+            try
+            {
+                options = BuildOptions();
+                credential = Credential?.GetNetworkCredential() ?? AmiEnvironment.Credential()
+                    ?? throw new ArgumentException($"No credential: pass -Credential, or set {AmiEnvironment.Username} and {AmiEnvironment.Password}.");
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowAmiError(ex, ComputerName);
+                return;
+            }
+
+            if (SkipCertificateCheck && UseTls)
+            {
+                WriteWarning("-SkipCertificateCheck: the PBX's TLS certificate is not checked, so anyone on the path can pose as it.");
+            }
+
+            var session = new AmiSession(options, credential);
+            using (ForwardLog(session))
+            {
+                try
+                {
+                    Await(session.ConnectAsync(StopToken));
+                }
+                catch (Exception ex) when (ex is AmiException or ArgumentException)
+                {
+                    session.Dispose();
+                    WriteAmiError(ex, $"{options.ComputerName}:{options.EffectivePort}");
+                    return;
+                }
+                catch (PipelineStoppedException)
+                {
+                    session.Dispose();
+                    throw;
+                }
+            }
+
+            AmiSessionStore.Add(session);
+            WriteObject(session);
+        }
+
+        private AmiSessionOptions BuildOptions()
+        {
+            var bound = MyInvocation.BoundParameters;
+            var options = AmiEnvironment.Apply(AmiSessionOptions.Default);
+            options = options with
+            {
+                ComputerName = ComputerName ?? options.ComputerName,
+                Port = bound.ContainsKey(nameof(Port)) ? Port : options.Port,
+                AuthType = AuthType,
+                UseTls = UseTls,
+                SkipCertificateCheck = SkipCertificateCheck,
+                Events = EventMask,
+                Reconnect = !NoReconnect,
+                ConnectTimeout = bound.ContainsKey(nameof(ConnectTimeout)) ? ConnectTimeout : options.ConnectTimeout,
+                ActionTimeout = bound.ContainsKey(nameof(ActionTimeout)) ? ActionTimeout : options.ActionTimeout,
+                KeepAliveInterval = bound.ContainsKey(nameof(KeepAliveInterval)) ? KeepAliveInterval : options.KeepAliveInterval,
+                ReconnectDelay = bound.ContainsKey(nameof(ReconnectDelay)) ? ReconnectDelay : options.ReconnectDelay,
+                MaxReconnectAttempts = bound.ContainsKey(nameof(MaxReconnectAttempts)) ? MaxReconnectAttempts : options.MaxReconnectAttempts,
+                EventHistorySize = bound.ContainsKey(nameof(EventHistorySize)) ? EventHistorySize : options.EventHistorySize,
+            };
+            if (options.MaxReconnectDelay < options.ReconnectDelay)
+            {
+                options = options with { MaxReconnectDelay = options.ReconnectDelay };
+            }
+
+            options = options with { Name = AmiSessionStore.UniqueName(Name ?? options.ComputerName) };
+            options.Validate();
+            return options;
+        }
+    }
+}
