@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Events;
 using AmiPs.Protocol;
+using AmiPs.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace AmiPs.Client
@@ -54,16 +55,12 @@ namespace AmiPs.Client
             _correlator = new ActionCorrelator(NewIdPrefix());
             _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity);
             _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay);
+            Calls = new AmiCallTracker(options.CompletedCallLimit, Name);
+            Extensions = new AmiExtensionTracker(Name);
         }
 
         /// <summary>Raised (on a background thread) after every state change.</summary>
         public event EventHandler<AmiStateChange>? StateChanged;
-
-        /// <summary>Raised on the reader thread for every event, after tracking and before subscribers; keep handlers quick.</summary>
-        internal event Action<AmiEvent>? EventReceived;
-
-        /// <summary>Raised (on a background thread) after each successful login, the first one included.</summary>
-        internal event Func<AmiSession, CancellationToken, Task>? LoggedIn;
 
         public int Id { get; }
 
@@ -113,6 +110,12 @@ namespace AmiPs.Client
         public long EventsDropped => _hub.Dropped;
 
         public long ProtocolErrors => Interlocked.Read(ref _protocolErrors);
+
+        /// <summary>Calls seen on this PBX: active ones and a bounded list of completed ones.</summary>
+        public AmiCallTracker Calls { get; }
+
+        /// <summary>Hinted extensions and their current states.</summary>
+        public AmiExtensionTracker Extensions { get; }
 
         /// <summary>The session's background log: what happened between cmdlets.</summary>
         public AmiSessionLog Log { get; }
@@ -269,21 +272,7 @@ namespace AmiPs.Client
 
             SetState(AmiSessionState.Connected, null);
             _ = Task.Run(() => KeepAliveAsync(connection));
-            var handlers = LoggedIn;
-            if (handlers is not null)
-            {
-                foreach (Func<AmiSession, CancellationToken, Task> handler in handlers.GetInvocationList())
-                {
-                    try
-                    {
-                        await handler(this, _lifetime.Token).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is AmiException or OperationCanceledException)
-                    {
-                        Logger.LogWarning(AmiLogEvents.ResyncFailed, "Loading state after login failed: {Reason}", ex.Message);
-                    }
-                }
-            }
+            await ResyncAsync().ConfigureAwait(false);
         }
 
         private void OnMessage(AmiMessage message)
@@ -295,7 +284,8 @@ namespace AmiPs.Client
 
             Interlocked.Increment(ref _eventsReceived);
             var amiEvent = ToEvent(message);
-            EventReceived?.Invoke(amiEvent);
+            Calls.Apply(amiEvent);
+            Extensions.Apply(amiEvent);
             _hub.Publish(amiEvent);
         }
 

@@ -21,16 +21,16 @@ namespace AmiPs.Tests.Client
                 var id = action.ActionId;
                 await peer.SendAsync(id, ("Response", "Success"), ("EventList", "start"), ("Message", "Channels will follow"));
                 await peer.SendAsync(null, ("Event", "Newchannel"), ("Privilege", "call,all"), ("Channel", "PJSIP/live-1"));
-                await peer.SendAsync(id, ("Event", "CoreShowChannel"), ("Channel", "Local/a"));
+                await peer.SendAsync(id, ("Event", "Status"), ("Channel", "Local/a"));
                 await peer.SendAsync(null, ("Event", "Hangup"), ("Privilege", "call,all"), ("Channel", "PJSIP/live-1"));
-                await peer.SendAsync(id, ("Event", "CoreShowChannel"), ("Channel", "Local/b"));
-                await peer.SendAsync(id, ("Event", "CoreShowChannelsComplete"), ("EventList", "Complete"), ("ListItems", "2"));
+                await peer.SendAsync(id, ("Event", "Status"), ("Channel", "Local/b"));
+                await peer.SendAsync(id, ("Event", "StatusComplete"), ("EventList", "Complete"), ("ListItems", "2"), ("Items", "2"));
             };
             using var session = NewSession();
             await session.ConnectAsync();
             using var live = session.Subscribe(new AmiSubscriptionOptions { EventTypes = new[] { "Newchannel", "Hangup" } });
 
-            var response = await session.SendActionAsync(new AmiAction("CoreShowChannels"));
+            var response = await session.SendActionAsync(new AmiAction("Status"));
 
             Assert.True(response.IsSuccess);
             Assert.Equal(new[] { "Local/a", "Local/b" }, response.Events.Select(e => e["Channel"]));

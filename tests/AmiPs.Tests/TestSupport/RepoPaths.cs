@@ -20,7 +20,8 @@ namespace AmiPs.Tests.TestSupport
 
         private static string FindRoot()
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            // AMIPS_REPO lets a scratch copy of the tests find the repository.
+            var dir = new DirectoryInfo(Environment.GetEnvironmentVariable("AMIPS_REPO") ?? AppContext.BaseDirectory);
             while (dir is not null)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "AmiPs.sln")))

@@ -49,6 +49,12 @@ namespace AmiPs.Tests.TestSupport
         /// <summary>When set, Ping is read but never answered (a half-open peer).</summary>
         public volatile bool IgnorePings;
 
+        /// <summary>What CoreShowChannels lists: each item's fields after Event and ActionID.</summary>
+        public ConcurrentQueue<(string Key, string Value)[]> LiveChannels { get; } = new ConcurrentQueue<(string Key, string Value)[]>();
+
+        /// <summary>What ExtensionStateList lists; empty answers as Asterisk does with no hints (an error).</summary>
+        public ConcurrentQueue<(string Key, string Value)[]> Hints { get; } = new ConcurrentQueue<(string Key, string Value)[]>();
+
         /// <summary>Actions other than the built-in ones.</summary>
         public Func<ServerPeer, AmiMessage, Task>? OnAction { get; set; }
 
@@ -170,6 +176,15 @@ namespace AmiPs.Tests.TestSupport
                     }
 
                     return;
+                case "coreshowchannels":
+                    await SendListAsync(peer, id, "Channels will follow", "CoreShowChannel", "CoreShowChannelsComplete", LiveChannels.ToArray()).ConfigureAwait(false);
+                    return;
+                case "extensionstatelist" when Hints.IsEmpty:
+                    await peer.SendAsync(id, ("Response", "Error"), ("Message", "Could not find extension state list")).ConfigureAwait(false);
+                    return;
+                case "extensionstatelist":
+                    await SendListAsync(peer, id, "Extension Statuses will follow", "ExtensionStatus", "ExtensionStateListComplete", Hints.ToArray()).ConfigureAwait(false);
+                    return;
                 case "logoff":
                     await peer.SendAsync(id, ("Response", "Goodbye"), ("Message", "Thanks for all the fish.")).ConfigureAwait(false);
                     peer.Close();
@@ -184,6 +199,17 @@ namespace AmiPs.Tests.TestSupport
             {
                 await peer.SendAsync(id, ("Response", "Error"), ("Message", "Invalid/unknown command")).ConfigureAwait(false);
             }
+        }
+
+        private static async Task SendListAsync(ServerPeer peer, string? id, string message, string item, string complete, (string Key, string Value)[][] items)
+        {
+            await peer.SendAsync(id, ("Response", "Success"), ("EventList", "start"), ("Message", message)).ConfigureAwait(false);
+            foreach (var fields in items)
+            {
+                await peer.SendAsync(id, new[] { ("Event", item) }.Concat(fields).ToArray()).ConfigureAwait(false);
+            }
+
+            await peer.SendAsync(id, ("Event", complete), ("EventList", "Complete"), ("ListItems", items.Length.ToString())).ConfigureAwait(false);
         }
 
         public static string Md5Hex(string text)

@@ -1,0 +1,378 @@
+using System;
+using System.Collections.Generic;
+using AmiPs.Events;
+
+namespace AmiPs.Tracking
+{
+    /// <summary>
+    /// Follows calls from channel, dial, bridge and hang-up events. A call is the set of channels sharing a
+    /// <c>Linkedid</c>; it ends when its last channel hangs up and then moves to a bounded list of completed calls
+    /// (active calls are never evicted). Fed on the reader thread, read from any thread, under one lock.
+    /// </summary>
+    public sealed partial class AmiCallTracker
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, TrackedCall> _active = new Dictionary<string, TrackedCall>(StringComparer.Ordinal);
+        private readonly Dictionary<string, TrackedCall> _byUniqueid = new Dictionary<string, TrackedCall>(StringComparer.Ordinal);
+        private readonly Queue<TrackedCall> _completed = new Queue<TrackedCall>();
+        private readonly int _completedLimit;
+        private readonly string? _session;
+
+        public AmiCallTracker(int completedLimit, string? session = null)
+        {
+            _completedLimit = completedLimit;
+            _session = session;
+        }
+
+        public int ActiveCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _active.Count;
+                }
+            }
+        }
+
+        public int CompletedCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _completed.Count;
+                }
+            }
+        }
+
+        /// <summary>Updates the calls from one event; events that do not concern calls are ignored cheaply.</summary>
+        public void Apply(AmiEvent amiEvent)
+        {
+            switch (amiEvent.Event)
+            {
+                case "Newchannel":
+                    lock (_gate)
+                    {
+                        OnNewchannel(amiEvent);
+                    }
+
+                    break;
+                case "Newstate":
+                case "NewCallerid":
+                case "NewConnectedLine":
+                    lock (_gate)
+                    {
+                        OnChannelUpdate(amiEvent);
+                    }
+
+                    break;
+                case "DialBegin":
+                case "DialState":
+                case "DialEnd":
+                    lock (_gate)
+                    {
+                        OnDial(amiEvent);
+                    }
+
+                    break;
+                case "BridgeEnter":
+                case "BridgeLeave":
+                    lock (_gate)
+                    {
+                        OnBridge(amiEvent);
+                    }
+
+                    break;
+                case "Hangup":
+                    lock (_gate)
+                    {
+                        OnHangup(amiEvent);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Snapshots of the calls: active, completed (oldest first), or both.</summary>
+        public IReadOnlyList<AmiCall> GetCalls(bool active = true, bool completed = true)
+        {
+            lock (_gate)
+            {
+                var result = new List<AmiCall>((active ? _active.Count : 0) + (completed ? _completed.Count : 0));
+                if (completed)
+                {
+                    foreach (var call in _completed)
+                    {
+                        result.Add(new AmiCall(call));
+                    }
+                }
+
+                if (active)
+                {
+                    foreach (var call in _active.Values)
+                    {
+                        result.Add(new AmiCall(call));
+                    }
+                }
+
+                return result;
+            }
+        }
+
+        public AmiCall? GetCall(string id)
+        {
+            lock (_gate)
+            {
+                if (_active.TryGetValue(id, out var call))
+                {
+                    return new AmiCall(call);
+                }
+
+                foreach (var done in _completed)
+                {
+                    if (done.Id == id)
+                    {
+                        return new AmiCall(done);
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        private void OnNewchannel(AmiEvent e)
+        {
+            var uniqueid = e["Uniqueid"];
+            var linkedid = e["Linkedid"] ?? uniqueid;
+            if (uniqueid is null || linkedid is null || _byUniqueid.ContainsKey(uniqueid))
+            {
+                return;
+            }
+
+            var time = e.Time;
+            if (!_active.TryGetValue(linkedid, out var call))
+            {
+                call = new TrackedCall(linkedid, _session, time);
+                _active.Add(linkedid, call);
+            }
+
+            var leg = new TrackedLeg(e["Channel"] ?? uniqueid, uniqueid, time)
+            {
+                ChannelState = AmiValues.ParseInt(e["ChannelState"]) ?? 0,
+                Exten = e["Exten"],
+                Context = e["Context"],
+            };
+            call.Legs.Add(leg);
+            _byUniqueid[uniqueid] = call;
+            UpdateCaller(call, leg, e);
+        }
+
+        private void OnChannelUpdate(AmiEvent e)
+        {
+            if (!TryFind(e["Uniqueid"], out var call, out var leg))
+            {
+                return;
+            }
+
+            var time = e.Time;
+            leg.LastSeen = time;
+            if (AmiValues.ParseInt(e["ChannelState"]) is { } state)
+            {
+                leg.ChannelState = state;
+                if (state == 6 && leg.AnswerTime is null)
+                {
+                    leg.AnswerTime = time;
+                    if (call.DialTargets.Count == 0 && call.DialStatus is null && call.OriginateDialStatus is null)
+                    {
+                        // No dial at all (straight into an application, an IVR): a channel going Up is the answer.
+                        call.AnswerTime ??= time;
+                        call.State = AmiCallState.Up;
+                    }
+                }
+                else if (state == 5 && call.State is AmiCallState.New or AmiCallState.Dialing)
+                {
+                    call.State = AmiCallState.Ringing;
+                }
+            }
+
+            UpdateCaller(call, leg, e);
+        }
+
+        private void OnDial(AmiEvent e)
+        {
+            // The dial an Originate makes has no calling channel: only the Dest block names the call.
+            var hasCaller = e["Uniqueid"] is not null;
+            var linkedid = e["Linkedid"] ?? e["DestLinkedid"];
+            if (linkedid is null || !_active.TryGetValue(linkedid, out var call))
+            {
+                return;
+            }
+
+            var time = e.Time;
+            switch (e.Event)
+            {
+                case "DialBegin":
+                    if (call.To is null)
+                    {
+                        call.To = Extension(e["DestExten"]) ?? DialTarget(e["DialString"]);
+                    }
+
+                    if (e["DestUniqueid"] is { } callee && e["DialString"] is { } dialString)
+                    {
+                        call.DialTargets[callee] = dialString;
+                    }
+
+                    if (call.State == AmiCallState.New)
+                    {
+                        call.State = AmiCallState.Dialing;
+                    }
+
+                    break;
+                case "DialState":
+                    if (string.Equals(e["DialStatus"], "RINGING", StringComparison.OrdinalIgnoreCase) && call.State != AmiCallState.Up)
+                    {
+                        call.State = AmiCallState.Ringing;
+                    }
+
+                    break;
+                default:
+                    OnDialEnd(call, e, hasCaller, time);
+                    break;
+            }
+        }
+
+        private static void OnDialEnd(TrackedCall call, AmiEvent e, bool hasCaller, DateTimeOffset time)
+        {
+            var status = e["DialStatus"];
+            if (string.Equals(status, "ANSWER", StringComparison.OrdinalIgnoreCase))
+            {
+                call.AnswerTime ??= time;
+                call.State = AmiCallState.Up;
+                if (call.AnsweredBy is null || hasCaller)
+                {
+                    // A channel's own dial names the real callee; the Originate's dial only names the first hop.
+                    var callee = e["DestUniqueid"];
+                    call.AnsweredBy = callee is not null && call.DialTargets.TryGetValue(callee, out var target)
+                        ? DialTarget(target) ?? e["DestChannel"]
+                        : e["DestChannel"];
+                }
+            }
+
+            if (hasCaller)
+            {
+                call.DialStatus ??= status;
+                if (string.Equals(status, "ANSWER", StringComparison.OrdinalIgnoreCase))
+                {
+                    call.DialStatus = status;
+                }
+            }
+            else
+            {
+                call.OriginateDialStatus = status;
+            }
+        }
+
+        private void OnBridge(AmiEvent e)
+        {
+            if (!TryFind(e["Uniqueid"], out var call, out var leg))
+            {
+                return;
+            }
+
+            leg.LastSeen = e.Time;
+            var bridge = e["BridgeUniqueid"];
+            if (bridge is null)
+            {
+                return;
+            }
+
+            if (e.Event == "BridgeEnter")
+            {
+                leg.Bridge = bridge;
+                call.Bridges.Add(bridge);
+            }
+            else if (leg.Bridge == bridge)
+            {
+                leg.Bridge = null;
+            }
+        }
+
+        private void OnHangup(AmiEvent e)
+        {
+            var uniqueid = e["Uniqueid"];
+            if (!TryFind(uniqueid, out var call, out var leg))
+            {
+                return;
+            }
+
+            var time = e.Time;
+            leg.EndTime = time;
+            leg.LastSeen = time;
+            leg.HangupCause = AmiValues.ParseInt(e["Cause"]);
+            if (ReferenceEquals(call.Legs[0], leg))
+            {
+                call.HangupCause = leg.HangupCause;
+                call.HangupCauseText = e["Cause-txt"];
+            }
+
+            _byUniqueid.Remove(uniqueid!);
+            if (call.AllLegsEnded())
+            {
+                Complete(call, time, inferred: false);
+            }
+        }
+
+        private void Complete(TrackedCall call, DateTimeOffset time, bool inferred)
+        {
+            call.EndTime = time;
+            call.EndTimeInferred = inferred;
+            call.State = AmiCallState.Ended;
+            call.Disposition = inferred ? AmiCallDisposition.Unknown : Disposition(call);
+            foreach (var leg in call.Legs)
+            {
+                _byUniqueid.Remove(leg.Uniqueid);
+            }
+
+            _active.Remove(call.Id);
+            if (_completedLimit <= 0)
+            {
+                return;
+            }
+
+            _completed.Enqueue(call);
+            while (_completed.Count > _completedLimit)
+            {
+                _completed.Dequeue();
+            }
+        }
+
+        private bool TryFind(string? uniqueid, out TrackedCall call, out TrackedLeg leg)
+        {
+            if (uniqueid is not null && _byUniqueid.TryGetValue(uniqueid, out call!))
+            {
+                leg = call.FindLeg(uniqueid)!;
+                return leg is not null;
+            }
+
+            call = null!;
+            leg = null!;
+            return false;
+        }
+
+        private static void UpdateCaller(TrackedCall call, TrackedLeg leg, AmiEvent e)
+        {
+            var number = Known(e["CallerIDNum"]);
+            if (number is not null)
+            {
+                leg.CallerIDNum = number;
+            }
+
+            if (ReferenceEquals(call.Legs[0], leg) && number is not null)
+            {
+                call.From = number;
+                call.FromName = Known(AmiValues.Unescape(e["CallerIDName"])) ?? call.FromName;
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using AmiPs.Events;
+
+namespace AmiPs.Tracking
+{
+    /// <summary>
+    /// Hinted extensions and their states: loaded with <c>ExtensionStateList</c> after each login, kept live from
+    /// <c>ExtensionStatus</c> events. Thread-safe.
+    /// </summary>
+    public sealed class AmiExtensionTracker
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, AmiExtension> _extensions = new Dictionary<string, AmiExtension>(StringComparer.OrdinalIgnoreCase);
+        private readonly string? _session;
+
+        public AmiExtensionTracker(string? session = null)
+        {
+            _session = session;
+        }
+
+        /// <summary>Raised (on the reader thread) when an extension's state changes.</summary>
+        public event Action<AmiExtension>? Changed;
+
+        public int Count
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _extensions.Count;
+                }
+            }
+        }
+
+        /// <summary>Applies a live <c>ExtensionStatus</c> event; other events are ignored.</summary>
+        public void Apply(AmiEvent amiEvent)
+        {
+            if (amiEvent.Event != "ExtensionStatus")
+            {
+                return;
+            }
+
+            var extension = FromEvent(amiEvent);
+            if (extension is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _extensions[Key(extension.Exten, extension.Context)] = extension;
+            }
+
+            Changed?.Invoke(extension);
+        }
+
+        /// <summary>Replaces every state with the items of an <c>ExtensionStateList</c> (empty when the PBX has no hints).</summary>
+        public void Load(IEnumerable<AmiEvent> items)
+        {
+            var fresh = new Dictionary<string, AmiExtension>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in items)
+            {
+                if (FromEvent(item) is { } extension)
+                {
+                    fresh[Key(extension.Exten, extension.Context)] = extension;
+                }
+            }
+
+            lock (_gate)
+            {
+                // Keep LastChanged for extensions whose state did not change while we were away.
+                foreach (var pair in fresh)
+                {
+                    if (_extensions.TryGetValue(pair.Key, out var known) && known.Status == pair.Value.Status)
+                    {
+                        fresh[pair.Key] = known;
+                    }
+                }
+
+                _extensions.Clear();
+                foreach (var pair in fresh)
+                {
+                    _extensions.Add(pair.Key, pair.Value);
+                }
+            }
+        }
+
+        public IReadOnlyList<AmiExtension> GetExtensions()
+        {
+            lock (_gate)
+            {
+                var list = new List<AmiExtension>(_extensions.Values);
+                list.Sort((a, b) =>
+                {
+                    var byContext = string.Compare(a.Context, b.Context, StringComparison.OrdinalIgnoreCase);
+                    return byContext != 0 ? byContext : CompareExten(a.Exten, b.Exten);
+                });
+                return list;
+            }
+        }
+
+        private AmiExtension? FromEvent(AmiEvent e)
+        {
+            var exten = e["Exten"];
+            var context = e["Context"];
+            if (exten is null || context is null)
+            {
+                return null;
+            }
+
+            var status = AmiValues.ParseInt(e["Status"]) ?? -1;
+            var text = e["StatusText"];
+            return new AmiExtension(exten, context, e["Hint"], status, string.IsNullOrEmpty(text) ? AmiExtension.NameOf(status) : text!, e.Time, _session);
+        }
+
+        private static string Key(string exten, string context) => exten + "@" + context;
+
+        // Numeric extensions sort as numbers (2 before 10), others as text.
+        private static int CompareExten(string a, string b) =>
+            long.TryParse(a, out var x) && long.TryParse(b, out var y) ? x.CompareTo(y) : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
+    }
+}
