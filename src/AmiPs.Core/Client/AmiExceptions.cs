@@ -46,6 +46,18 @@ namespace AmiPs.Client
         }
     }
 
+    /// <summary>The PBX answered an action with <c>Response: Error</c>; <see cref="Response"/> has the details.</summary>
+    public sealed class AmiResponseException : AmiException
+    {
+        public AmiResponseException(AmiResponse response)
+            : base($"The PBX refused action '{response.Action}': {response.Message ?? "no reason given"}{(response.Output.Count > 0 ? " " + string.Join(" ", response.Output) : string.Empty)}")
+        {
+            Response = response;
+        }
+
+        public AmiResponse Response { get; }
+    }
+
     /// <summary>An action got no (complete) response in time; only that action failed, the session goes on.</summary>
     public sealed class AmiActionTimeoutException : AmiException
     {

@@ -141,6 +141,28 @@ namespace AmiPs.Tracking
             }
         }
 
+        /// <summary>The call a channel (by Uniqueid) belongs to, active or completed.</summary>
+        public AmiCall? FindByChannel(string uniqueid)
+        {
+            lock (_gate)
+            {
+                if (_byUniqueid.TryGetValue(uniqueid, out var call))
+                {
+                    return new AmiCall(call);
+                }
+
+                foreach (var done in _completed)
+                {
+                    if (done.FindLeg(uniqueid) is not null)
+                    {
+                        return new AmiCall(done);
+                    }
+                }
+
+                return null;
+            }
+        }
+
         private void OnNewchannel(AmiEvent e)
         {
             var uniqueid = e["Uniqueid"];

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using AmiPs.Client;
+using AmiPs.Protocol;
+
+namespace AmiPs.Commands
+{
+    /// <summary>Hangs up a call (every live channel of it) or one channel.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "AmiCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = nameof(ParameterSets.ById))]
+    [OutputType(typeof(void))]
+    public sealed class StopAmiCallCommand : AmiSessionCmdlet
+    {
+        private enum ParameterSets
+        {
+            ById,
+            ByChannel,
+        }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById), ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel))]
+        [ValidateNotNullOrEmpty]
+        public string[] Channel { get; set; } = new string[0];
+
+        /// <summary>The Q.850 cause to hang up with (default 16, normal clearing).</summary>
+        [Parameter]
+        [ValidateRange(0, 127)]
+        public int Cause { get; set; } = 16;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var session in ResolveSessions())
+            {
+                foreach (var channel in ChannelsToHangUp(session))
+                {
+                    if (!ShouldProcess($"{channel} on {session.Name}", "Hang up"))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        var action = new AmiAction("Hangup").Add("Channel", channel).Add("Cause", Cause.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        var response = Await(session.SendActionAsync(action, null, StopToken));
+                        if (!response.IsSuccess && ParameterSetName == nameof(ParameterSets.ById) && (response.Message?.IndexOf("No such channel", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
+                        {
+                            WriteVerbose($"{channel} had already hung up."); // hanging up one leg of a call ends the others
+                        }
+                        else if (!response.IsSuccess)
+                        {
+                            WriteError(AmiErrors.FromResponse(response));
+                        }
+                    }
+                    catch (Exception ex) when (ex is AmiException or ArgumentException)
+                    {
+                        WriteAmiError(ex, channel);
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<string> ChannelsToHangUp(AmiSession session)
+        {
+            if (ParameterSetName == nameof(ParameterSets.ByChannel))
+            {
+                return Channel;
+            }
+
+            var channels = new List<string>();
+            foreach (var id in Id)
+            {
+                var call = session.Calls.GetCall(id);
+                if (call is null || !call.IsActive)
+                {
+                    WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"No active call '{id}' on session '{session.Name}'."),
+                        "AmiCallNotFound",
+                        ErrorCategory.ObjectNotFound,
+                        id));
+                    continue;
+                }
+
+                foreach (var leg in call.Channels)
+                {
+                    if (leg.EndTime is null)
+                    {
+                        channels.Add(leg.Channel);
+                    }
+                }
+            }
+
+            return channels;
+        }
+    }
+}
