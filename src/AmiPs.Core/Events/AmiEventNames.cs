@@ -7,10 +7,10 @@ namespace AmiPs.Events
     {
         public static IReadOnlyList<string> Known { get; } = new[]
         {
-            "BridgeCreate", "BridgeDestroy", "BridgeEnter", "BridgeLeave", "Cdr", "DeviceStateChange", "DialBegin",
-            "DialEnd", "ExtensionStatus", "FullyBooted", "Hangup", "HangupRequest", "Newchannel", "NewCallerid",
-            "NewConnectedLine", "Newexten", "Newstate", "OriginateResponse", "PeerStatus", "QueueMemberStatus",
-            "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "VarSet",
+            "BridgeCreate", "BridgeDestroy", "BridgeEnter", "BridgeLeave", "BridgeMerge", "Cdr", "DeviceStateChange",
+            "DialBegin", "DialEnd", "DialState", "ExtensionStatus", "FullyBooted", "Hangup", "HangupRequest",
+            "LocalBridge", "Newchannel", "NewCallerid", "NewConnectedLine", "Newexten", "Newstate", "OriginateResponse",
+            "PeerStatus", "QueueMemberStatus", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "VarSet",
         };
     }
 }

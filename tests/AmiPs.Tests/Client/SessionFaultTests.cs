@@ -89,7 +89,7 @@ namespace AmiPs.Tests.Client
             {
             }
 
-            Assert.True(events.Completion.Wait(Deadline), $"completion {events.Completion.Status}, pending {events.Pending}, state {session.State}"); // subscribers are told nothing more will come
+            Assert.True(await Task.WhenAny(events.Completion, Task.Delay(Deadline)) == events.Completion, $"completion {events.Completion.Status}, pending {events.Pending}, state {session.State}"); // subscribers are told nothing more will come
         }
 
         [Fact]

@@ -18,7 +18,6 @@ namespace AmiPs.Tests.TestSupport
         public PsHost(bool importModule = true)
         {
             var state = InitialSessionState.CreateDefault2();
-            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             _runspace = RunspaceFactory.CreateRunspace(state);
             _runspace.Open();
             if (importModule)

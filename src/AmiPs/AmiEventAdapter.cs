@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq.Expressions;
+using System.Management.Automation;
+using System.Reflection;
+using AmiPs.Events;
+
+namespace AmiPs.Commands
+{
+    /// <summary>
+    /// Makes every field of an event a PowerShell property, without NoteProperties per event: the event's real .NET
+    /// properties (typed: <c>$e.Cause</c> is an int, <c>$e.CallerIDName</c> unescaped) plus one property per field
+    /// whose key is not already a real property (<c>$e.BridgeTechnology</c>, <c>$e.DestChannel</c>,
+    /// <c>$e.SomeFieldNewerThanAmiPs</c>), read from the message when asked. Keys ignore case; a repeated key gives its
+    /// first value (<c>GetFieldValues</c> gives all); an empty key from a malformed line is skipped. Methods
+    /// (<c>GetField</c>, ...) still come from the .NET adapter behind this one.
+    /// </summary>
+    /// <remarks>
+    /// Registered in AmiPs.types.ps1xml with a <c>TypeAdapter</c> entry for AmiEvent and for each event class:
+    /// PowerShell looks type adapters up by the object's exact type name, so a base-class entry alone does not reach
+    /// derived classes. Each class's properties are found by reflection once and cached with compiled getters.
+    /// </remarks>
+    public sealed class AmiEventAdapter : PSPropertyAdapter
+    {
+        private static readonly ConcurrentDictionary<Type, EventShape> Shapes = new ConcurrentDictionary<Type, EventShape>();
+        private static readonly Func<Type, EventShape> BuildShape = type => new EventShape(type);
+        private static readonly string FieldTypeName = typeof(string).FullName!;
+
+        public override Collection<PSAdaptedProperty> GetProperties(object baseObject)
+        {
+            var amiEvent = AsEvent(baseObject);
+            var shape = ShapeOf(amiEvent);
+            var result = new Collection<PSAdaptedProperty>();
+            foreach (var property in shape.Properties)
+            {
+                result.Add(new PSAdaptedProperty(property.Name, property));
+            }
+
+            HashSet<string>? added = null;
+            var fields = amiEvent.Fields;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var key = fields[i].Key;
+                if (key.Length == 0 || shape.ByName.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                added ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                if (added.Add(key))
+                {
+                    result.Add(new PSAdaptedProperty(key, key));
+                }
+            }
+
+            return result;
+        }
+
+        public override PSAdaptedProperty? GetProperty(object baseObject, string propertyName)
+        {
+            if (string.IsNullOrEmpty(propertyName))
+            {
+                return null;
+            }
+
+            var amiEvent = AsEvent(baseObject);
+            if (ShapeOf(amiEvent).ByName.TryGetValue(propertyName, out var property))
+            {
+                return new PSAdaptedProperty(property.Name, property);
+            }
+
+            var fields = amiEvent.Fields;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var key = fields[i].Key;
+                if (string.Equals(key, propertyName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new PSAdaptedProperty(key, key);
+                }
+            }
+
+            return null;
+        }
+
+        public override bool IsGettable(PSAdaptedProperty adaptedProperty) => true;
+
+        // Events are immutable: nothing to set, real property or field.
+        public override bool IsSettable(PSAdaptedProperty adaptedProperty) => false;
+
+        public override object? GetPropertyValue(PSAdaptedProperty adaptedProperty)
+        {
+            if (adaptedProperty is null)
+            {
+                throw new ArgumentNullException(nameof(adaptedProperty));
+            }
+
+            var amiEvent = AsEvent(adaptedProperty.BaseObject);
+            return adaptedProperty.Tag switch
+            {
+                RealProperty property => property.Get(amiEvent),
+                string key => amiEvent.GetField(key),
+                _ => null,
+            };
+        }
+
+        public override void SetPropertyValue(PSAdaptedProperty adaptedProperty, object value) =>
+            throw new NotSupportedException("AmiPs events are read-only.");
+
+        public override string GetPropertyTypeName(PSAdaptedProperty adaptedProperty) =>
+            adaptedProperty?.Tag is RealProperty property ? property.TypeName : FieldTypeName;
+
+        private static AmiEvent AsEvent(object? baseObject) =>
+            baseObject as AmiEvent ?? throw new ArgumentException("AmiEventAdapter adapts AmiPs.Events.AmiEvent objects only.", nameof(baseObject));
+
+        private static EventShape ShapeOf(AmiEvent amiEvent) => Shapes.GetOrAdd(amiEvent.GetType(), BuildShape);
+
+        /// <summary>The public instance properties of one event class, base class first, each with a compiled getter.</summary>
+        private sealed class EventShape
+        {
+            public EventShape(Type type)
+            {
+                var chain = new List<Type>();
+                for (var t = type; t is not null && typeof(AmiEvent).IsAssignableFrom(t); t = t.BaseType)
+                {
+                    chain.Insert(0, t);
+                }
+
+                var properties = new List<RealProperty>();
+                ByName = new Dictionary<string, RealProperty>(StringComparer.OrdinalIgnoreCase);
+                foreach (var declaring in chain)
+                {
+                    var declared = declaring.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                    Array.Sort(declared, (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+                    foreach (var info in declared)
+                    {
+                        // An override keeps the base's place; the indexer is not a property to PowerShell users.
+                        if (info.GetIndexParameters().Length != 0 || info.GetMethod is null || !info.GetMethod.IsPublic || ByName.ContainsKey(info.Name))
+                        {
+                            continue;
+                        }
+
+                        var property = new RealProperty(info);
+                        properties.Add(property);
+                        ByName.Add(info.Name, property);
+                    }
+                }
+
+                Properties = properties.ToArray();
+            }
+
+            public RealProperty[] Properties { get; }
+
+            public Dictionary<string, RealProperty> ByName { get; }
+        }
+
+        private sealed class RealProperty
+        {
+            private readonly Func<object, object?> _getter;
+
+            public RealProperty(PropertyInfo info)
+            {
+                Name = info.Name;
+                TypeName = info.PropertyType.FullName ?? info.PropertyType.Name;
+                var instance = Expression.Parameter(typeof(object), "instance");
+                var body = Expression.Convert(Expression.Property(Expression.Convert(instance, info.DeclaringType!), info), typeof(object));
+                _getter = Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+            }
+
+            public string Name { get; }
+
+            public string TypeName { get; }
+
+            public object? Get(object instance) => _getter(instance);
+        }
+    }
+}
