@@ -19,7 +19,7 @@ namespace AmiPs.Tracking
             _session = session;
         }
 
-        /// <summary>Raised (on the reader thread) when an extension's state changes.</summary>
+        /// <summary>Raised (on the reader thread) when an extension's state changes (not for a repeat of the same state).</summary>
         public event Action<AmiExtension>? Changed;
 
         public int Count
@@ -47,9 +47,16 @@ namespace AmiPs.Tracking
                 return;
             }
 
+            var key = Key(extension.Exten, extension.Context);
             lock (_gate)
             {
-                _extensions[Key(extension.Exten, extension.Context)] = extension;
+                // Asterisk repeats ExtensionStatus while a hint rings: the same state again is no change.
+                if (_extensions.TryGetValue(key, out var known) && known.Status == extension.Status && known.Hint == extension.Hint)
+                {
+                    return;
+                }
+
+                _extensions[key] = extension;
             }
 
             Changed?.Invoke(extension);
