@@ -64,37 +64,56 @@ namespace AmiPs.Commands
                 {
                     subscription.Dispose();
                 }
-
-                WarnAboutDrops(subscriptions, force: true);
             }
+
+            // Not after Ctrl+C: a stopped pipeline takes no more writes.
+            WarnAboutDrops(subscriptions);
         }
 
+        /// <summary>
+        /// The pipeline thread reads every subscription in turn and writes what it finds; when all are empty it blocks
+        /// on one pending wait per subscription (reused until it completes, so a quiet stream piles up no waiters),
+        /// at most <see cref="PollInterval"/> at a time, and Ctrl+C ends the wait at once.
+        /// </summary>
         private void Stream(AmiSubscription[] subscriptions, int first, TimeSpan? timeout)
         {
             var clock = Stopwatch.StartNew();
+            var sinceWarning = Stopwatch.StartNew();
+            var waits = new Task<bool>[subscriptions.Length];
             var written = 0;
-            var lastWarning = Stopwatch.StartNew();
             while (written < first)
             {
-                var idle = true;
+                if (timeout is { } limit && clock.Elapsed >= limit)
+                {
+                    WriteVerbose($"-Timeout of {limit.TotalSeconds:0.###} s reached after {written} events; stopping.");
+                    return;
+                }
+
+                var wrote = false;
                 foreach (var subscription in subscriptions)
                 {
-                    while (written < first && subscription.TryRead(out var amiEvent))
+                    // A bounded batch per subscription: merged streams take turns, and a busy stream still sees -Timeout.
+                    for (var batch = 0; batch < MaxBatch && written < first && subscription.TryRead(out var amiEvent); batch++)
                     {
                         WriteObject(amiEvent);
                         written++;
-                        idle = false;
+                        wrote = true;
                     }
                 }
 
-                if (!idle)
+                if (StopToken.IsCancellationRequested)
                 {
-                    if (lastWarning.ElapsedMilliseconds > 1000)
-                    {
-                        WarnAboutDrops(subscriptions, force: false);
-                        lastWarning.Restart();
-                    }
+                    throw new PipelineStoppedException();
+                }
 
+                if (sinceWarning.Elapsed >= WarningInterval)
+                {
+                    WarnAboutDrops(subscriptions);
+                    sinceWarning.Restart();
+                }
+
+                if (wrote)
+                {
                     continue;
                 }
 
@@ -104,29 +123,42 @@ namespace AmiPs.Commands
                     return;
                 }
 
-                var remaining = timeout is { } limit ? limit - clock.Elapsed : TimeSpan.FromMilliseconds(250);
-                if (remaining <= TimeSpan.Zero)
+                for (var i = 0; i < waits.Length; i++)
                 {
-                    WriteVerbose($"No more events within {timeout!.Value.TotalSeconds:0.###} s; stopping.");
-                    return;
+                    if (waits[i] is null || waits[i].IsCompleted)
+                    {
+                        waits[i] = subscriptions[i].WaitToReadAsync().AsTask();
+                    }
                 }
 
-                var wait = remaining < TimeSpan.FromMilliseconds(250) ? remaining : TimeSpan.FromMilliseconds(250);
-                var ready = subscriptions.Select(s => s.WaitToReadAsync(StopToken).AsTask()).ToArray();
-                Task.WaitAny(ready, wait);
-                if (StopToken.IsCancellationRequested)
+                var wait = PollInterval;
+                if (timeout is { } total && total - clock.Elapsed < wait)
+                {
+                    wait = total - clock.Elapsed;
+                }
+
+                try
+                {
+                    Task.WaitAny(waits, wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
+                }
+                catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
                 }
             }
         }
 
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(1);
+        private const int MaxBatch = 256;
+
         private long _warnedDrops;
 
-        private void WarnAboutDrops(AmiSubscription[] subscriptions, bool force)
+        /// <summary>Warns once per new batch of drops: how many, and where to look.</summary>
+        private void WarnAboutDrops(AmiSubscription[] subscriptions)
         {
             var dropped = subscriptions.Sum(s => s.Dropped);
-            if (dropped > _warnedDrops && (force || dropped - _warnedDrops > 0))
+            if (dropped > _warnedDrops)
             {
                 WriteWarning($"{dropped} events were dropped because the pipeline could not keep up (see -BufferSize); Get-AmiStatus shows EventsDropped.");
                 _warnedDrops = dropped;
