@@ -257,6 +257,14 @@ namespace AmiPs.Protocol
             }
 
             var colon = line.IndexOf((byte)':');
+            if (colon < 0 && _fieldCount == 0)
+            {
+                // A message starts with its Response/Event line; stray text there (a repeated banner) would hide
+                // that line from the correlator and lose the message.
+                Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' before a message was dropped.");
+                return;
+            }
+
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
