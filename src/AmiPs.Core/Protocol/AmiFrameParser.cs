@@ -142,7 +142,12 @@ namespace AmiPs.Protocol
                 if (remaining.Length > MaxLineLength)
                 {
                     // No line end in sight: drop what we have so memory stays bounded, and the rest of the line after it.
-                    Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    // A line already being skipped is not reported again at every read (a 10 MB line is one error).
+                    if (!_skipLine)
+                    {
+                        Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    }
+
                     remaining = remaining.Slice(remaining.End);
                     _skipLine = true;
                 }
