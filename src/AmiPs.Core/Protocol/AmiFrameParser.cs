@@ -142,7 +142,12 @@ namespace AmiPs.Protocol
                 if (remaining.Length > MaxLineLength)
                 {
                     // No line end in sight: drop what we have so memory stays bounded, and the rest of the line after it.
-                    Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    // A line already being skipped is not reported again at every read (a 10 MB line is one error).
+                    if (!_skipLine)
+                    {
+                        Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    }
+
                     remaining = remaining.Slice(remaining.End);
                     _skipLine = true;
                 }
@@ -257,6 +262,14 @@ namespace AmiPs.Protocol
             }
 
             var colon = line.IndexOf((byte)':');
+            if (colon < 0 && _fieldCount == 0)
+            {
+                // A message starts with its Response/Event line; stray text there (a repeated banner) would hide
+                // that line from the correlator and lose the message.
+                Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' before a message was dropped.");
+                return;
+            }
+
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
