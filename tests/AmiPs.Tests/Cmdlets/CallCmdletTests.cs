@@ -143,6 +143,15 @@ namespace AmiPs.Tests.Cmdlets
             Assert.False(session.Calls.GetCall(ended.Id)!.IsActive);
         }
 
+        [Fact]
+        public void Exten_completes_the_tracked_extensions()
+        {
+            Connect();
+            var result = _ps.Run("$line = 'Get-AmiExtension 100'; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText").ThrowIfErrors();
+
+            Assert.Equal(new object[] { "1001", "1002" }, result.Output.Select(o => o.BaseObject));
+        }
+
         public void Dispose()
         {
             _ps.Dispose();
