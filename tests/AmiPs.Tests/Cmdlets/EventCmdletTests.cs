@@ -151,6 +151,19 @@ namespace AmiPs.Tests.Cmdlets
             Assert.Equal(0, result.Output.Single().BaseObject);
         }
 
+        [Fact]
+        public async Task EventHistorySize_zero_turns_history_off_and_Since_then_only_goes_live()
+        {
+            var quiet = _ps.Run("$q = Connect-Ami 127.0.0.1 -Port $port2 -Credential $cred -Name quiet -EventHistorySize 0; $q").ThrowIfErrors().Single<AmiSession>();
+            await SendUserEventsAsync(_other, 1, 3);
+            await Eventually.WaitUntilAsync(() => quiet.EventsReceived >= 4, Deadline, "events received");
+
+            var result = _ps.Run("@(Receive-AmiEvent -Session $q -Since ([DateTimeOffset]::MinValue) -Timeout 0.2).Count; (Get-AmiSession quiet).Options.EventHistorySize").ThrowIfErrors();
+
+            Assert.Empty(quiet.GetEventHistory());
+            Assert.Equal(new object[] { 0, 0 }, result.Output.Select(o => o.BaseObject));
+        }
+
         public void Dispose()
         {
             _ps.Dispose();
