@@ -20,18 +20,22 @@ namespace AmiPs.Commands
     {
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
+        /// <summary>Event names to receive (ignoring case); all when omitted.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? EventType { get; set; }
 
+        /// <summary>First replay the session's history from this time on (by receive time), then go on live.</summary>
         [Parameter]
         public DateTimeOffset Since { get; set; }
 
+        /// <summary>Stop after this many events.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; }
 
+        /// <summary>Stop this long after starting (a number is seconds), whether or not events came; not an error.</summary>
         [Parameter]
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; }
