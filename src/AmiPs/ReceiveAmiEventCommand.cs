@@ -127,12 +127,21 @@ namespace AmiPs.Commands
                     return;
                 }
 
+                var pending = new List<Task>(waits.Length);
                 for (var i = 0; i < waits.Length; i++)
                 {
+                    // A closed session's stream is done: waiting on it would return at once, every time.
+                    if (subscriptions[i].Completion.IsCompleted)
+                    {
+                        continue;
+                    }
+
                     if (waits[i] is null || waits[i].IsCompleted)
                     {
                         waits[i] = subscriptions[i].WaitToReadAsync().AsTask();
                     }
+
+                    pending.Add(waits[i]);
                 }
 
                 var wait = PollInterval;
@@ -143,7 +152,7 @@ namespace AmiPs.Commands
 
                 try
                 {
-                    Task.WaitAny(waits, wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
+                    Task.WaitAny(pending.ToArray(), wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
                 }
                 catch (OperationCanceledException)
                 {

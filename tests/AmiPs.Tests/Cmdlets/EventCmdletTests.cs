@@ -96,6 +96,23 @@ namespace AmiPs.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task A_merged_stream_goes_on_when_one_of_its_sessions_closes()
+        {
+            var second = _ps.Run("$b = Connect-Ami 127.0.0.1 -Port $port2 -Credential $cred -Name pbx-b; $b").ThrowIfErrors().Single<AmiSession>();
+            using var ps = Pipeline("Receive-AmiEvent -Session $a, $b -EventType UserEvent -First 2 -Timeout 10 | ForEach-Object { $_.Session + ':' + $_.N }");
+            var running = ps.BeginInvoke();
+            await Eventually.WaitUntilAsync(() => _session.GetStatus().Subscribers == 1 && second.GetStatus().Subscribers == 1, Deadline, "both subscribed");
+
+            await SendUserEventsAsync(_other, 1, 1);
+            await Eventually.WaitUntilAsync(() => second.EventsReceived >= 2, Deadline, "pbx-b's event received");
+            await second.DisconnectAsync(); // its stream ends; the merged one waits on pbx-a alone
+            await SendUserEventsAsync(_server, 1, 1);
+            var output = await Task.Factory.FromAsync(running, ps.EndInvoke).WaitAsync(Deadline);
+
+            Assert.Equal(new[] { "pbx-a:1", "pbx-b:1" }, output.Select(o => (string)o.BaseObject).OrderBy(x => x, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task Timeout_ends_a_busy_stream_without_an_error()
         {
             using var stop = new CancellationTokenSource();
