@@ -100,6 +100,7 @@ namespace AmiPs.Tests.Tracking
             tracker.Apply(Event(4, "ExtensionStatus", ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1")));
             var inUse = Assert.Single(tracker.GetExtensions());
             Assert.Equal("InUse", inUse.StatusText);
+            Assert.Equal(AmiExtensionState.InUse, inUse.State);
             Assert.Equal(1, inUse.Status);
             Assert.Equal(T0.AddSeconds(4), inUse.LastChanged);
             Assert.Equal(2, changes.Count);
