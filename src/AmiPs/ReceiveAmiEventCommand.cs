@@ -20,18 +20,22 @@ namespace AmiPs.Commands
     {
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
+        /// <summary>Event names to receive (ignoring case); all when omitted.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? EventType { get; set; }
 
+        /// <summary>First replay the session's history from this time on (by receive time), then go on live.</summary>
         [Parameter]
         public DateTimeOffset Since { get; set; }
 
+        /// <summary>Stop after this many events.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; }
 
+        /// <summary>Stop this long after starting (a number is seconds), whether or not events came; not an error.</summary>
         [Parameter]
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; }
@@ -123,12 +127,21 @@ namespace AmiPs.Commands
                     return;
                 }
 
+                var pending = new List<Task>(waits.Length);
                 for (var i = 0; i < waits.Length; i++)
                 {
+                    // A closed session's stream is done: waiting on it would return at once, every time.
+                    if (subscriptions[i].Completion.IsCompleted)
+                    {
+                        continue;
+                    }
+
                     if (waits[i] is null || waits[i].IsCompleted)
                     {
                         waits[i] = subscriptions[i].WaitToReadAsync().AsTask();
                     }
+
+                    pending.Add(waits[i]);
                 }
 
                 var wait = PollInterval;
@@ -139,7 +152,7 @@ namespace AmiPs.Commands
 
                 try
                 {
-                    Task.WaitAny(waits, wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
+                    Task.WaitAny(pending.ToArray(), wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -115,6 +115,12 @@ namespace AmiPs.Tracking
             }
 
             UpdateCaller(call, leg, channel);
+            if (isNewCall)
+            {
+                // No dial was seen: where the first channel found is in the dialplan is the best guess of the target.
+                call.To = Extension(channel["Exten"]);
+            }
+
             if (state == 6)
             {
                 leg.AnswerTime = start;

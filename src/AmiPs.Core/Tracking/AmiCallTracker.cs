@@ -344,7 +344,7 @@ namespace AmiPs.Tracking
             if (ReferenceEquals(call.Legs[0], leg))
             {
                 call.HangupCause = leg.HangupCause;
-                call.HangupCauseText = e["Cause-txt"];
+                call.HangupCauseText = e["Cause-txt"] ?? AmiStateText.DescribeHangupCause(leg.HangupCause);
             }
 
             _byUniqueid.Remove(uniqueid!);

@@ -52,12 +52,12 @@ namespace AmiPs.Tests.Cmdlets
                 $gone = Get-AmiCall -Id 100.1
                 $gone.State; $gone.Disposition; $gone.EndTimeInferred; $gone.IsActive
                 $new = Get-AmiCall -Active
-                @($new).Count; $new.Id; $new.From; $new.FromName; $new.StartTimeInferred
+                @($new).Count; $new.Id; $new.From; $new.FromName; $new.StartTimeInferred; $new.To
                 Get-AmiExtension | ForEach-Object { '{0} {1}' -f $_.Exten, $_.StatusText }
                 (Get-AmiExtension 1002).Status").ThrowIfErrors();
 
             Assert.Equal(
-                new object[] { AmiCallState.Ended, AmiCallDisposition.Unknown, true, false, 1, "200.1", "3000", "Carol", true, "1001 Idle", "1002 Ringing", 8 },
+                new object[] { AmiCallState.Ended, AmiCallDisposition.Unknown, true, false, 1, "200.1", "3000", "Carol", true, "1002", "1001 Idle", "1002 Ringing", 8 },
                 result.Output.Select(o => o.BaseObject));
             var vanished = session.Calls.GetCall("100.1")!;
             Assert.InRange(vanished.EndTime!.Value, before, DateTimeOffset.Now);
@@ -141,6 +141,15 @@ namespace AmiPs.Tests.Cmdlets
             Assert.Equal(16, ended.HangupCause);
             Assert.NotEqual(started.Id, ended.Id);
             Assert.False(session.Calls.GetCall(ended.Id)!.IsActive);
+        }
+
+        [Fact]
+        public void Exten_completes_the_tracked_extensions()
+        {
+            Connect();
+            var result = _ps.Run("$line = 'Get-AmiExtension 100'; (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText").ThrowIfErrors();
+
+            Assert.Equal(new object[] { "1001", "1002" }, result.Output.Select(o => o.BaseObject));
         }
 
         public void Dispose()

@@ -96,6 +96,23 @@ namespace AmiPs.Tests.Cmdlets
         }
 
         [Fact]
+        public async Task A_merged_stream_goes_on_when_one_of_its_sessions_closes()
+        {
+            var second = _ps.Run("$b = Connect-Ami 127.0.0.1 -Port $port2 -Credential $cred -Name pbx-b; $b").ThrowIfErrors().Single<AmiSession>();
+            using var ps = Pipeline("Receive-AmiEvent -Session $a, $b -EventType UserEvent -First 2 -Timeout 10 | ForEach-Object { $_.Session + ':' + $_.N }");
+            var running = ps.BeginInvoke();
+            await Eventually.WaitUntilAsync(() => _session.GetStatus().Subscribers == 1 && second.GetStatus().Subscribers == 1, Deadline, "both subscribed");
+
+            await SendUserEventsAsync(_other, 1, 1);
+            await Eventually.WaitUntilAsync(() => second.EventsReceived >= 2, Deadline, "pbx-b's event received");
+            await second.DisconnectAsync(); // its stream ends; the merged one waits on pbx-a alone
+            await SendUserEventsAsync(_server, 1, 1);
+            var output = await Task.Factory.FromAsync(running, ps.EndInvoke).WaitAsync(Deadline);
+
+            Assert.Equal(new[] { "pbx-a:1", "pbx-b:1" }, output.Select(o => (string)o.BaseObject).OrderBy(x => x, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task Timeout_ends_a_busy_stream_without_an_error()
         {
             using var stop = new CancellationTokenSource();
@@ -149,6 +166,19 @@ namespace AmiPs.Tests.Cmdlets
             var result = _ps.Run("$a | Disconnect-Ami; @(Receive-AmiEvent -Session $a -Timeout 5).Count").ThrowIfErrors();
 
             Assert.Equal(0, result.Output.Single().BaseObject);
+        }
+
+        [Fact]
+        public async Task EventHistorySize_zero_turns_history_off_and_Since_then_only_goes_live()
+        {
+            var quiet = _ps.Run("$q = Connect-Ami 127.0.0.1 -Port $port2 -Credential $cred -Name quiet -EventHistorySize 0; $q").ThrowIfErrors().Single<AmiSession>();
+            await SendUserEventsAsync(_other, 1, 3);
+            await Eventually.WaitUntilAsync(() => quiet.EventsReceived >= 4, Deadline, "events received");
+
+            var result = _ps.Run("@(Receive-AmiEvent -Session $q -Since ([DateTimeOffset]::MinValue) -Timeout 0.2).Count; (Get-AmiSession quiet).Options.EventHistorySize").ThrowIfErrors();
+
+            Assert.Empty(quiet.GetEventHistory());
+            Assert.Equal(new object[] { 0, 0 }, result.Output.Select(o => o.BaseObject));
         }
 
         public void Dispose()

@@ -71,7 +71,7 @@ namespace AmiPs.Tests.Tracking
             Assert.Equal(AmiCallState.Up, up.State);
             Assert.Equal(new[] { "b-1" }, up.Bridges);
             tracker.Apply(Event(65, "Hangup", ("Channel", "PJSIP/2000-2"), ("Uniqueid", "1.2"), ("Linkedid", "1.1"), ("Cause", "16")));
-            tracker.Apply(Event(65, "Hangup", ("Channel", "PJSIP/1001-1"), ("Uniqueid", "1.1"), ("Linkedid", "1.1"), ("Cause", "16"), ("Cause-txt", "Normal Clearing")));
+            tracker.Apply(Event(65, "Hangup", ("Channel", "PJSIP/1001-1"), ("Uniqueid", "1.1"), ("Linkedid", "1.1"), ("Cause", "16")));
 
             var call = Assert.Single(tracker.GetCalls(active: false));
             Assert.Equal(AmiCallDisposition.Answered, call.Disposition);
@@ -79,6 +79,8 @@ namespace AmiPs.Tests.Tracking
             Assert.Equal(T0.AddSeconds(5), call.AnswerTime);
             Assert.Equal(TimeSpan.FromSeconds(60), call.TalkTime);
             Assert.Equal(TimeSpan.FromSeconds(65), call.Duration);
+            Assert.Equal(16, call.HangupCause);
+            Assert.Equal("Normal Clearing", call.HangupCauseText); // no Cause-txt sent: Asterisk's text for the number
             Assert.Empty(tracker.GetCalls(completed: false));
         }
 
@@ -98,6 +100,7 @@ namespace AmiPs.Tests.Tracking
             tracker.Apply(Event(4, "ExtensionStatus", ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1")));
             var inUse = Assert.Single(tracker.GetExtensions());
             Assert.Equal("InUse", inUse.StatusText);
+            Assert.Equal(AmiExtensionState.InUse, inUse.State);
             Assert.Equal(1, inUse.Status);
             Assert.Equal(T0.AddSeconds(4), inUse.LastChanged);
             Assert.Equal(2, changes.Count);
