@@ -33,7 +33,7 @@ namespace AmiPs.Tests.Faults
             {
                 ComputerName = "127.0.0.1",
                 Port = Proxy.Port,
-                ConnectTimeout = TimeSpan.FromMilliseconds(500),
+                ConnectTimeout = TimeSpan.FromSeconds(2),
                 ActionTimeout = TimeSpan.FromSeconds(5),
                 ReconnectDelay = TimeSpan.FromMilliseconds(10),
                 MaxReconnectDelay = TimeSpan.FromMilliseconds(80),

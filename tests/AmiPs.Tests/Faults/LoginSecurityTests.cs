@@ -30,6 +30,23 @@ namespace AmiPs.Tests.Faults
             Assert.Equal(_server.Secret, _server.Received.Single(m => m["Action"] == "Login")["Secret"]);
         }
 
+        [Fact]
+        public void There_is_no_default_host_user_or_password()
+        {
+            Assert.Null(Environment.GetEnvironmentVariable(AmiEnvironment.Host)); // the test machine sets none, so defaults would show
+            Assert.Null(AmiEnvironment.Credential());
+            Assert.Equal(string.Empty, AmiSessionOptions.Default.ComputerName);
+            using var ps = new PsHost();
+            ps.SetVariable("port", _server.Port);
+
+            var noHost = ps.Run("Connect-Ami -Port $port");
+            var noCredential = ps.Run("Connect-Ami 127.0.0.1 -Port $port");
+
+            Assert.Contains("AMI_HOST", Assert.Single(noHost.Errors).Exception.Message);
+            Assert.Contains("-Credential", Assert.Single(noCredential.Errors).Exception.Message);
+            Assert.Equal(0, _server.Connections); // nothing was even tried
+        }
+
         public void Dispose() => _server.Dispose();
     }
 }
