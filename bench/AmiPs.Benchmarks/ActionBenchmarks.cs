@@ -5,6 +5,8 @@ namespace AmiPs.Benchmarks
 {
     /// <summary>Encoding actions: building and validating an Originate, and writing it as AMI bytes.</summary>
     [MemoryDiagnoser]
+    [MinColumn]
+    [MedianColumn]
     public class ActionBenchmarks
     {
         private readonly AmiMessageWriter.ArrayBuffer _output = new AmiMessageWriter.ArrayBuffer();

@@ -13,6 +13,8 @@ namespace AmiPs.Benchmarks
     /// Every figure is per event (OperationsPerInvoke), so Mean is ns/event and Allocated is bytes/event.
     /// </summary>
     [MemoryDiagnoser]
+    [MinColumn]
+    [MedianColumn]
     public class ReaderBenchmarks
     {
         private const int Events = 2664; // FixtureEvents.Concatenated(1 MB): 9 rounds of the 296 fixture events

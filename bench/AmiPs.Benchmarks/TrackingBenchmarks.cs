@@ -11,6 +11,8 @@ namespace AmiPs.Benchmarks
 {
     /// <summary>Call and extension tracking: the fixture mix per event, and queries at scale (10,000 calls, 2,000 extensions).</summary>
     [MemoryDiagnoser]
+    [MinColumn]
+    [MedianColumn]
     public class TrackingBenchmarks
     {
         private AmiEvent[] _mix = null!;

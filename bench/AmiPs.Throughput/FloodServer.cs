@@ -29,18 +29,19 @@ namespace AmiPs.Throughput
         private readonly ConcurrentDictionary<Peer, bool> _peers = new ConcurrentDictionary<Peer, bool>();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly byte[] _blob;
+        private const int Chunk = 256 * 1024; // per write: responses to actions can slip in between
         private readonly int[] _ends; // _ends[i] = end offset of event i+1 in _blob
 
         public FloodServer(string user, string secret)
         {
             _user = user;
             _secret = secret;
-            _blob = FixtureEvents.Concatenated(256 * 1024, out var count);
+            _blob = FixtureEvents.Concatenated(4 << 20, out var count);
             _ends = new int[count];
             var offset = 0;
             for (var i = 0; i < count; i++)
             {
-                offset += FixtureEvents.Events[i % FixtureEvents.Events.Count].Length;
+                offset += FixtureEvents.LengthAt(i);
                 _ends[i] = offset;
             }
 
@@ -84,7 +85,7 @@ namespace AmiPs.Throughput
 
         /// <summary>Sends prepared bytes (whole messages) to every logged-in session.</summary>
         public Task SendAsync(byte[] bytes) =>
-            Task.WhenAll(_peers.Keys.Where(p => p.LoggedIn).Select(p => p.WriteAsync(bytes, bytes.Length)));
+            Task.WhenAll(_peers.Keys.Where(p => p.LoggedIn).Select(p => p.WriteAsync(bytes, 0, bytes.Length)));
 
         public async ValueTask DisposeAsync()
         {
@@ -105,13 +106,21 @@ namespace AmiPs.Throughput
             var remaining = events;
             while (remaining >= perRound)
             {
-                await peer.WriteAsync(_blob, _blob.Length).ConfigureAwait(false);
+                for (var at = 0; at < _blob.Length; at += Chunk)
+                {
+                    await peer.WriteAsync(_blob, at, Math.Min(Chunk, _blob.Length - at)).ConfigureAwait(false);
+                }
+
                 remaining -= perRound;
             }
 
             if (remaining > 0)
             {
-                await peer.WriteAsync(_blob, _ends[remaining - 1]).ConfigureAwait(false);
+                var end = _ends[remaining - 1];
+                for (var at = 0; at < end; at += Chunk)
+                {
+                    await peer.WriteAsync(_blob, at, Math.Min(Chunk, end - at)).ConfigureAwait(false);
+                }
             }
         }
 
@@ -254,15 +263,15 @@ namespace AmiPs.Throughput
             public Task WriteTextAsync(string text)
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
-                return WriteAsync(bytes, bytes.Length);
+                return WriteAsync(bytes, 0, bytes.Length);
             }
 
-            public async Task WriteAsync(byte[] bytes, int length)
+            public async Task WriteAsync(byte[] bytes, int offset, int length)
             {
                 await _write.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    await Stream.WriteAsync(bytes.AsMemory(0, length)).ConfigureAwait(false);
+                    await Stream.WriteAsync(bytes.AsMemory(offset, length)).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -18,6 +18,12 @@ namespace AmiPs.Throughput
     {
         public static async Task<int> Main(string[] args)
         {
+            if (Array.IndexOf(args, "--micro") is var micro and >= 0)
+            {
+                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(ArgValue(args, "--rounds") ?? 10));
+                return 0;
+            }
+
             var quick = args.Contains("--quick");
             var events = ArgValue(args, "--events") ?? (quick ? 50_000 : 1_000_000);
             var psEvents = ArgValue(args, "--ps-events") ?? (quick ? 20_000 : events);

@@ -24,22 +24,40 @@ namespace AmiPs.Bench
 
         public static double AverageBytes => Events.Average(e => e.Length);
 
-        /// <summary>The events one after another, repeated until at least <paramref name="minBytes"/> long; whole events only.</summary>
+        /// <summary>
+        /// The events one after another, repeated until at least <paramref name="minBytes"/> long; whole events only.
+        /// Each repetition is a new set of calls: the epoch prefix of every Uniqueid, Linkedid and Timestamp
+        /// (<c>179549</c>) is replaced by a number of the same length, so ids repeat within a call, as on a real PBX,
+        /// but not from one round to the next (a parser cache must not look better than it would live).
+        /// </summary>
         public static byte[] Concatenated(int minBytes, out int eventCount)
         {
             var output = new MemoryStream();
+            var marker = Encoding.ASCII.GetBytes("179549");
             eventCount = 0;
-            while (output.Length < minBytes)
+            for (var round = 0; output.Length < minBytes; round++)
             {
+                var prefix = Encoding.ASCII.GetBytes((179549 + round * 7).ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
                 foreach (var e in Events)
                 {
-                    output.Write(e, 0, e.Length);
+                    var copy = (byte[])e.Clone();
+                    for (var at = copy.AsSpan().IndexOf(marker); at >= 0;)
+                    {
+                        prefix.CopyTo(copy, at);
+                        var next = copy.AsSpan(at + marker.Length).IndexOf(marker);
+                        at = next < 0 ? -1 : at + marker.Length + next;
+                    }
+
+                    output.Write(copy, 0, copy.Length);
                     eventCount++;
                 }
             }
 
             return output.ToArray();
         }
+
+        /// <summary>Length of each event in <see cref="Concatenated"/> order (the same for every round).</summary>
+        public static int LengthAt(int index) => Events[index % Events.Count].Length;
 
         private static IReadOnlyList<byte[]> Load()
         {
