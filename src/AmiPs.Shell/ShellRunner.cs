@@ -40,12 +40,13 @@ namespace AmiPs.Shell
             _host = host;
             var state = InitialSessionState.CreateDefault2();
 
-            // The engine package carries only the core cmdlets; these two give scripts Write-Host, Select-Object,
-            // Format-Table, Out-String, Start-Sleep, Get-Content, Join-Path, Test-Path and the rest of what pwsh has.
+            // The engine package carries only the core cmdlets; these give scripts Write-Host, Select-Object, Format-Table,
+            // Out-String, Start-Sleep, Get-Content, Join-Path, Get-Credential, ConvertTo-SecureString and the rest of pwsh's.
             state.ImportPSModule(new[]
             {
                 typeof(Microsoft.PowerShell.Commands.WriteHostCommand).Assembly.Location,
                 typeof(Microsoft.PowerShell.Commands.GetChildItemCommand).Assembly.Location,
+                typeof(Microsoft.PowerShell.Commands.GetCredentialCommand).Assembly.Location,
             });
             _runspace = RunspaceFactory.CreateRunspace(host, state);
             if (!host.UI.SupportsVirtualTerminal)
@@ -158,24 +159,25 @@ namespace AmiPs.Shell
             }
         }
 
-        public void Dispose()
+        /// <summary>
+        /// Logs off the sessions and stops the simulators scripts left open, so peers see a clean Logoff rather than a dropped
+        /// socket. For the end of the amips process only: the module's stores are process-wide.
+        /// </summary>
+        public void CloseSessions()
         {
             try
             {
-                // Sessions and a simulator left running would keep sockets open until the process dies; close them politely.
                 using var ps = PowerShell.Create();
                 ps.Runspace = _runspace;
-                ps.AddScript("if (Get-Module AmiPs) { Get-AmiSession | Disconnect-Ami -ErrorAction SilentlyContinue; try { Stop-AmiSimulator -ErrorAction SilentlyContinue } catch { } }");
+                ps.AddScript("if (Get-Module AmiPs) { Get-AmiSession | Disconnect-Ami -ErrorAction SilentlyContinue; Stop-AmiSimulator -ErrorAction SilentlyContinue }");
                 ps.Invoke();
             }
             catch (RuntimeException)
             {
                 // Best effort on the way out.
             }
-            finally
-            {
-                _runspace.Dispose();
-            }
         }
+
+        public void Dispose() => _runspace.Dispose();
     }
 }
