@@ -38,6 +38,22 @@ namespace AmiPs.Tests.Shell
 
         public static async Task<AmipsResult> RunAsync(IEnumerable<string> arguments, string? standardInput = null)
         {
+            using var process = Start(arguments);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteAsync(standardInput).ConfigureAwait(false);
+            }
+
+            process.StandardInput.Close();
+            await WaitForExitAsync(process, stdout).ConfigureAwait(false);
+            return new AmipsResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        }
+
+        /// <summary>Starts amips with every stream redirected; the caller reads them and waits.</summary>
+        public static Process Start(IEnumerable<string> arguments)
+        {
             var (fileName, prefix) = Command;
             var start = new ProcessStartInfo(fileName)
             {
@@ -59,15 +75,11 @@ namespace AmiPs.Tests.Shell
 
             start.Environment["AMIPS_MODULE_PATH"] = RepoPaths.ModuleManifest;
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (standardInput is not null)
-            {
-                await process.StandardInput.WriteAsync(standardInput).ConfigureAwait(false);
-            }
+            return Process.Start(start) ?? throw new InvalidOperationException("Could not start " + fileName);
+        }
 
-            process.StandardInput.Close();
+        public static async Task WaitForExitAsync(Process process, Task<string> stdout)
+        {
             using var timeout = new CancellationTokenSource(Deadline);
             try
             {
@@ -78,8 +90,6 @@ namespace AmiPs.Tests.Shell
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"amips did not exit within {Deadline.TotalSeconds} s. Output so far: {await stdout.ConfigureAwait(false)}");
             }
-
-            return new AmipsResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         }
     }
 
