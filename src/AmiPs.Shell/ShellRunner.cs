@@ -100,9 +100,8 @@ namespace AmiPs.Shell
             Invoke(ps => ps.AddScript(command + Environment.NewLine + "$global:" + SucceededVariable + " = $?"), addToHistory: false);
 
         /// <summary>
-        /// Runs a script file with pwsh's -File argument rules: <c>-Name value</c> binds to a parameter, anything else is positional.
-        /// The file is parsed here and run as a command made from its script block, not as an external script, so that
-        /// <c>exit N</c> reaches the host (as pwsh arranges for -File) while $PSScriptRoot and $PSCommandPath stay set.
+        /// Runs a script file as pwsh -File does: <c>-Name value</c> binds to a parameter, anything else is positional, and
+        /// <c>exit N</c> in the script reaches the host (<see cref="ScriptExitSwitch"/>).
         /// </summary>
         public RunOutcome RunFile(string path, IReadOnlyList<string> arguments)
         {
@@ -117,6 +116,7 @@ namespace AmiPs.Shell
                 return RunOutcome.Failed;
             }
 
+            // Parse errors are reported before anything runs, with the file's line and column.
             var ast = Parser.ParseFile(fullPath, out _, out var parseErrors);
             if (parseErrors.Length > 0)
             {
@@ -124,8 +124,15 @@ namespace AmiPs.Shell
                 return RunOutcome.Failed;
             }
 
-            var command = ScriptCommandName(fullPath);
-            _runspace.SessionStateProxy.InvokeProvider.Item.Set("function:global:" + command, ast.GetScriptBlock());
+            var command = fullPath;
+            if (!ScriptExitSwitch.TryEnable(_runspace))
+            {
+                // Fallback: the script's block as a function named after the file. exit still reaches the host, $PSScriptRoot
+                // and $PSCommandPath stay set; only $MyInvocation.MyCommand is a function rather than the script.
+                command = System.IO.Path.GetFileName(fullPath);
+                _runspace.SessionStateProxy.InvokeProvider.Item.Set("function:global:" + command, ast.GetScriptBlock());
+            }
+
             return Invoke(ps => ps.Commands.AddCommand(ScriptCommand(command, arguments)), addToHistory: false);
         }
 

@@ -38,12 +38,13 @@ namespace AmiPs.Tests.Shell
         [Fact]
         public async Task File_arguments_bind_to_the_script_parameters_and_args()
         {
-            var script = Write("params.ps1", "param([string]$Name, [int]$Count, [switch]$Loud)\n\"Name=$Name Count=$Count Loud=$Loud Rest=$($args -join '+') Root=$(Split-Path -Leaf $PSScriptRoot)\"");
+            // Me= is the script's own path: set only when the file runs as a script (ScriptExitSwitch), not via the fallback.
+            var script = Write("params.ps1", "param([string]$Name, [int]$Count, [switch]$Loud)\n\"Name=$Name Count=$Count Loud=$Loud Rest=$($args -join '+') Root=$(Split-Path -Leaf $PSScriptRoot) Me=$(Split-Path -Leaf $MyInvocation.MyCommand.Path)\"");
 
             var result = await AmipsProcess.RunAsync(new[] { "-File", script, "-Name", "bob", "-Count:3", "-Loud", "x", "y" });
 
             Assert.True(result.ExitCode == 0, result.ToString());
-            Assert.Contains($"Name=bob Count=3 Loud=True Rest=x+y Root={Path.GetFileName(_scripts)}", result.Output);
+            Assert.Contains($"Name=bob Count=3 Loud=True Rest=x+y Root={Path.GetFileName(_scripts)} Me=params.ps1", result.Output);
         }
 
         [Theory]
