@@ -150,49 +150,7 @@ namespace AmiPs.Tests.Simulator
 
         private static Dictionary<string, List<string>> ByCall(List<AmiMessage> messages)
         {
-            var calls = new List<string>();
-            var firstChannels = new List<string>();
-            var groups = new Dictionary<string, List<string>>();
-            foreach (var m in messages)
-            {
-                string key;
-                if (m.Kind != AmiMessageKind.Event || m.Name is "FullyBooted" or "SuccessfulAuth")
-                {
-                    key = "session";
-                }
-                else if (m.Name == "ExtensionStatus")
-                {
-                    key = "hint " + m["Exten"];
-                }
-                else if (m.Name == "OriginateResponse")
-                {
-                    // The call whose first channel is the one answered (Success) or asked for (Failure: Local/2002@office).
-                    var channel = m["Channel"] ?? string.Empty;
-                    key = "call " + (firstChannels.FindIndex(c => c.StartsWith(channel, StringComparison.Ordinal)) + 1);
-                }
-                else if ((m["Linkedid"] ?? m["DestLinkedid"] ?? m["LocalOneLinkedid"]) is null)
-                {
-                    key = "bridges"; // BridgeCreate and BridgeDestroy name no channel
-                }
-                else
-                {
-                    var linkedid = m["Linkedid"] ?? m["DestLinkedid"] ?? m["LocalOneLinkedid"]!;
-                    if (!calls.Contains(linkedid))
-                    {
-                        calls.Add(linkedid);
-                        firstChannels.Add(m["Channel"] ?? m["DestChannel"] ?? string.Empty);
-                    }
-
-                    key = "call " + (calls.IndexOf(linkedid) + 1);
-                }
-
-                if (!groups.TryGetValue(key, out var list))
-                {
-                    groups[key] = list = new List<string>();
-                }
-
-                list.Add(Shape(m));
-            }
+            var groups = CallGrouping.ByCall(messages).ToDictionary(g => g.Key, g => g.Value.Select(Shape).ToList());
 
             // Asterisk raises OriginateResponse and the originated leg's DialEnd from different threads; the recordings
             // show both orders, so compare them in one.

@@ -42,8 +42,10 @@ namespace AmiPs.Tests.Simulator
         public async Task A_session_that_does_not_read_holds_up_only_its_own_flood()
         {
             var reader = await LoginAsync("off");
-            var stalled = await ConnectAsync(); // logs in but never reads again
-            await stalled.SendAsync("Login", ("Username", "admin"), ("Secret", AdminSecret), ("Events", "off"));
+            // A socket that logs in and never reads; a small receive window so the kernel cannot absorb the flood.
+            using var stalled = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 4096 };
+            await stalled.ConnectAsync("127.0.0.1", Simulator.Port);
+            await stalled.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes($"Action: Login\r\nUsername: admin\r\nSecret: {AdminSecret}\r\nEvents: off\r\n\r\n"));
             await Eventually.WaitUntilAsync(() => Simulator.Sessions.Count(s => s.LoggedIn) == 2, TimeSpan.FromSeconds(5), "two logged-in sessions");
 
             using var cts = new CancellationTokenSource();
