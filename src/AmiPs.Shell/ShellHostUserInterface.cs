@@ -201,7 +201,7 @@ namespace AmiPs.Shell
                 try
                 {
                     // Format views put $PSStyle's ANSI codes in table headers and error views; drop them where they would show as text.
-                    writer.Write(GetOutputString(value, SupportsVirtualTerminal));
+                    writer.Write(GetOutputString(value, isTerminal && _console.UseColor && _console.UnderstandsAnsi));
                 }
                 finally
                 {
