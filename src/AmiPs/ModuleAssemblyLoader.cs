@@ -26,6 +26,7 @@ namespace AmiPs.Commands
         private const string DependencyFolder = "Dependencies";
         private static readonly Dictionary<string, Assembly> Isolated = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
         private static string s_dependencyPath = string.Empty;
+        private static Func<string, Assembly>? s_loadIntoDefault;
 
         /// <summary>The private context's name, or null when none was made (Windows PowerShell, or a host that links AmiPs.Core).</summary>
         internal static string? ContextName { get; private set; }
@@ -76,15 +77,30 @@ namespace AmiPs.Commands
             }
 
             var defaultContext = loadContextType.GetProperty("Default")!.GetValue(null)!;
+            s_loadIntoDefault = path => (Assembly)loadFromPath.Invoke(defaultContext, new object[] { path })!;
             var resolving = loadContextType.GetEvent("Resolving")!;
             var handler = Delegate.CreateDelegate(resolving.EventHandlerType!, typeof(ModuleAssemblyLoader).GetMethod(nameof(ResolveIsolated), BindingFlags.NonPublic | BindingFlags.Static)!);
             resolving.AddEventHandler(defaultContext, handler);
             ContextName = "AmiPs";
         }
 
-        // The default context asks when AmiPs.Core needs a library it cannot find: hand over the private copy.
-        private static Assembly? ResolveIsolated(object context, AssemblyName name) =>
-            name.Name is { } simple && Isolated.TryGetValue(simple, out var assembly) ? assembly : null;
+        // The default context asks when AmiPs.Core needs a library it cannot find: hand over the private copy. AmiPs'
+        // own assemblies (AmiPs.Simulator; AmiPs.Core when a host loads AmiPs.dll first) join the default context.
+        private static Assembly? ResolveIsolated(object context, AssemblyName name)
+        {
+            if (name.Name is not { } simple)
+            {
+                return null;
+            }
+
+            if (Isolated.TryGetValue(simple, out var assembly))
+            {
+                return assembly;
+            }
+
+            var own = Path.Combine(s_dependencyPath, simple + ".dll");
+            return simple.StartsWith("AmiPs.", StringComparison.OrdinalIgnoreCase) && File.Exists(own) ? s_loadIntoDefault?.Invoke(own) : null;
+        }
 
         private static Assembly? ResolveFromFolder(object? sender, ResolveEventArgs args)
         {

@@ -66,6 +66,25 @@ namespace AmiPs.Tests.Module
             Assert.True(result.Output.Count == 0, string.Join("\n", result.Output));
         }
 
+        [Fact]
+        public void Tables_read_well_in_an_80_column_console()
+        {
+            using var ps = FullEngine.NewHost();
+            var text = string.Join("\n", ps.Run(@"
+                $sim = Start-AmiSimulator
+                $s = Connect-Ami $sim.ComputerName -Port $sim.Port -Credential $sim.Credential
+                $null = New-AmiCall -Channel Local/2000@office -Application Wait -Data 1 -Wait
+                $s | Out-String -Width 80
+                Get-AmiCall | Out-String -Width 80
+                Receive-AmiEvent -EventType Hangup -Since ([DateTimeOffset]::MinValue) -Timeout 0.2 | Out-String -Width 80
+                Get-AmiExtension | Out-String -Width 80").ThrowIfErrors().Output.Select(o => (string)o.BaseObject));
+
+            Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Since", text);
+            Assert.Matches(@"\d\d:\d\d:\d\d .*Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: start, state, disposition, mm:ss
+            Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} Hangup\s+Local/\S+\s+Normal Clearing \(16\)", text); // one event line with its key detail
+            Assert.Matches(@"1001\s+office\s+(Idle|InUse|Ringing)", text);
+        }
+
         public void Dispose()
         {
             _ps.Dispose();
