@@ -26,7 +26,7 @@ for f in ../../shared/fixtures/asterisk/*.ami; do
 done
 cp regressions/* out/corpus/ 2>/dev/null || true
 
-export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1
+export AFL_AUTORESUME=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1
 mkdir -p findings
 afl-fuzz -i out/corpus -o findings -t 10000 -m none -V "$seconds" -- dotnet out/bin/AmiPs.Fuzz.dll
 echo "Crashes: $(ls findings/default/crashes 2>/dev/null | grep -c '^id' || true); see findings/default/fuzzer_stats"

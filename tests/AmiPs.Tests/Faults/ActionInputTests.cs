@@ -11,6 +11,7 @@ using Xunit;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>Action input that would break framing or inject a second action is refused with a clear error before anything is sent.</summary>
+    [Collection(SerialCollection.Name)]
     public sealed class ActionInputTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

@@ -9,6 +9,7 @@ using Xunit;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>MD5 never falls back to a clear-text secret on its own; the user is told to choose -AuthType Plain.</summary>
+    [Collection(SerialCollection.Name)]
     public sealed class LoginSecurityTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer { OfferMd5 = false };

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>The module, through the fault proxy: usable before, during and after an outage, with clear errors in between.</summary>
+    [Collection(SerialCollection.Name)]
     public sealed class ModuleThroughFaultsTests : FaultTestBase
     {
         public ModuleThroughFaultsTests(ITestOutputHelper output)

@@ -12,6 +12,7 @@ namespace AmiPs.Tests.Faults
     /// it: every stream (with -Verbose and -Debug), errors of a failed login, ToString, Format-List and
     /// ConvertTo-Json of the session, its status and its log.
     /// </summary>
+    [Collection(SerialCollection.Name)]
     public sealed class SecretScanTests : IDisposable
     {
         private const string Secret = "Kn0wn-S3cret-7f3a";

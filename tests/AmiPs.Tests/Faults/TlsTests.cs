@@ -12,6 +12,7 @@ using Xunit;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>TLS against a PBX with a self-signed certificate (the proxy terminates TLS in front of the scripted server).</summary>
+    [Collection(SerialCollection.Name)]
     public sealed class TlsTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
