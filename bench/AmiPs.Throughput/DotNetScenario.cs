@@ -86,7 +86,7 @@ namespace AmiPs.Throughput
             }
 
             clock.Stop();
-            var perEvent = allocated.Since / (double)Math.Max(1, read);
+            var allocatedBytes = allocated.Since;
             memory.Dispose();
             await flood.ConfigureAwait(false);
             var dropped = session.EventsDropped - droppedBefore;
@@ -99,6 +99,7 @@ namespace AmiPs.Throughput
                 read = session.EventsReceived - receivedBefore;
             }
 
+            var perEvent = allocatedBytes / (double)Math.Max(1, read);
             await session.DisconnectAsync().ConfigureAwait(false);
             GC.KeepAlive(checksum);
             return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note);

@@ -39,8 +39,12 @@ namespace AmiPs.Throughput
                               $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {FixtureEvents.Events.Count} fixture events of {FixtureEvents.AverageBytes:0} bytes on average");
             try
             {
-                await using var server = new FloodServer("admin", "bench-secret");
-                Console.WriteLine("Server: " + server.Description);
+                // The simulator's flood by default; --server bench uses the bench's own server (no per-event server work).
+                await using var own = new FloodServer("admin", "bench-secret");
+                await using IFlood server = args.Contains("--server") && ArgText(args, "--server") == "bench"
+                    ? new FloodServer("admin", "bench-secret")
+                    : await SimulatorFlood.StartAsync("admin", "bench-secret").ConfigureAwait(false);
+                Console.WriteLine($"Server: {server.Description}, {server.AverageEventBytes:0} bytes an event");
 
                 // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
                 RunResult? dotnet = null;
@@ -108,7 +112,7 @@ namespace AmiPs.Throughput
                 if (!skipPs && Runs("tracker"))
                 {
                     using var ps = new PowerShellScenario();
-                    foreach (var line in await LatencyAndScale.TrackerAsync(server, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
+                    foreach (var line in await LatencyAndScale.TrackerAsync(own, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
                     {
                         Console.WriteLine(line);
                     }
@@ -140,6 +144,12 @@ namespace AmiPs.Throughput
             {
                 failures.Add($"{result.Name}: read {result.Events} of {events}, dropped {result.Dropped} (a consumer that keeps up must lose nothing)");
             }
+        }
+
+        private static string? ArgText(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 
         private static long? ArgValue(string[] args, string name)
