@@ -72,7 +72,7 @@ namespace AmiPs.Throughput
                     Interlocked.Exchange(ref _peak, now);
                 }
 
-                Thread.Sleep(5);
+                Thread.Sleep(20); // every 20 ms: reading /proc costs, and must not compete with the run
             }
         }
     }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using AmiPs.Bench;
 using AmiPs.Client;
 using AmiPs.Events;
@@ -19,6 +20,8 @@ namespace AmiPs.Throughput
     /// </summary>
     public static class Micro
     {
+        private const int WarmUpRounds = 6;
+
         /// <summary>This thread's CPU time in ns (Linux CLOCK_THREAD_CPUTIME_ID); the process's on other systems.</summary>
         internal static class ThreadCpu
         {
@@ -57,7 +60,7 @@ namespace AmiPs.Throughput
                 var cpu = new List<double>();
                 var wall = new List<double>();
                 var allocated = new List<double>();
-                for (var round = 0; round < rounds + 2; round++)
+                for (var round = 0; round < rounds + WarmUpRounds; round++)
                 {
                     var cpu0 = ThreadCpu.Now();
                     var alloc0 = GC.GetAllocatedBytesForCurrentThread();
@@ -94,7 +97,7 @@ namespace AmiPs.Throughput
                     }
 
                     clock.Stop();
-                    if (round >= 2)
+                    if (round >= WarmUpRounds)
                     {
                         cpu.Add((ThreadCpu.Now() - cpu0) / (double)events);
                         wall.Add(clock.Elapsed.TotalMilliseconds * 1e6 / events);
@@ -102,6 +105,11 @@ namespace AmiPs.Throughput
                     }
 
                     GC.KeepAlive(sum);
+                    if (round == WarmUpRounds - 1)
+                    {
+                        // Give the tiered compiler (starved on a busy machine) time to install the optimised code.
+                        Thread.Sleep(1000);
+                    }
                 }
 
                 Console.WriteLine(string.Format(

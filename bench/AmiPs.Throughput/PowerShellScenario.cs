@@ -26,14 +26,30 @@ namespace AmiPs.Throughput
                 throw new InvalidOperationException($"{manifest} is missing: build the module first (dotnet build AmiPs.sln -c Release).");
             }
 
+            // Load AmiPs.Core from this app's folder first: the module then binds to the same copy, so the sessions it
+            // returns are the AmiSession this code knows (two copies of one assembly make two unrelated types).
+            GC.KeepAlive(typeof(AmiSession).Assembly);
             _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             _runspace.Open();
             Run($"Import-Module '{manifest}' -ErrorAction Stop");
         }
 
         /// <summary>Times <paramref name="pipeline"/> (which reads <c>$n</c> events) from the start of the flood to its end.</summary>
-        public async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events)
+        public async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events, long warmUp = 0)
         {
+            if (warmUp > 0)
+            {
+                // Unmeasured: the same pipeline on a short flood, so the engine and the module run optimised code.
+                await RunAsync(server, name, pipeline, warmUp, 0, measured: false).ConfigureAwait(false);
+            }
+
+            return await RunAsync(server, name, pipeline, events, 0, measured: true).ConfigureAwait(false);
+        }
+
+        private async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events, long unused, bool measured)
+        {
+            _ = unused;
+            _ = measured;
             _runspace.SessionStateProxy.SetVariable("port", server.Port);
             _runspace.SessionStateProxy.SetVariable("user", server.User);
             _runspace.SessionStateProxy.SetVariable("secret", server.Secret);
@@ -81,7 +97,7 @@ namespace AmiPs.Throughput
             var output = ps.Invoke();
             if (ps.HadErrors && ps.Streams.Error.Count > 0)
             {
-                throw new InvalidOperationException($"'{script}' failed: " + string.Join(" | ", ps.Streams.Error));
+                throw new InvalidOperationException($"'{script}' failed: " + string.Join(" | ", ps.Streams.Error.Select(e => e.Exception.ToString())));
             }
 
             return output;

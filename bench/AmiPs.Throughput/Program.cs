@@ -27,8 +27,11 @@ namespace AmiPs.Throughput
             var quick = args.Contains("--quick");
             var events = ArgValue(args, "--events") ?? (quick ? 50_000 : 1_000_000);
             var psEvents = ArgValue(args, "--ps-events") ?? (quick ? 20_000 : events);
+            var warmUp = ArgValue(args, "--warm-up") ?? (quick ? 10_000 : 100_000);
             var skipNode = quick || args.Contains("--skip-node");
             var skipPs = args.Contains("--skip-ps");
+            var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+            bool Runs(string part) => only is null || only.Contains(part);
             var failures = new List<string>();
             var results = new List<RunResult>();
 
@@ -36,42 +39,64 @@ namespace AmiPs.Throughput
                               $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {FixtureEvents.Events.Count} fixture events of {FixtureEvents.AverageBytes:0} bytes on average");
             try
             {
-                await using var server = new FloodServer("admin", "bench-secret");
-                Console.WriteLine("Server: " + server.Description);
+                // The simulator's flood by default; --server bench uses the bench's own server (no per-event server work).
+                await using var own = new FloodServer("admin", "bench-secret");
+                await using IFlood server = args.Contains("--server") && ArgText(args, "--server") == "bench"
+                    ? new FloodServer("admin", "bench-secret")
+                    : await SimulatorFlood.StartAsync("admin", "bench-secret").ConfigureAwait(false);
+                Console.WriteLine($"Server: {server.Description}, {server.AverageEventBytes:0} bytes an event");
 
                 // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
-                var dotnet = await DotNetScenario.RunAsync(server, events, quick ? (int)events : (int?)null).ConfigureAwait(false);
-                Report(results, dotnet);
-                Expect(failures, dotnet, events, expectDrops: !quick ? (bool?)null : false);
+                RunResult? dotnet = null;
+                if (Runs("dotnet"))
+                {
+                    dotnet = await DotNetScenario.RunAsync(server, events, quick ? (int)events : (int?)null, warmUp: warmUp).ConfigureAwait(false);
+                    Report(results, dotnet);
+                    Expect(failures, dotnet, events, expectDrops: !quick ? (bool?)null : false);
+                }
 
                 // A consumer that stalls: memory bounded by its capacity, every other event counted as dropped.
                 const int Capacity = 10_000;
-                var stalled = await DotNetScenario.RunAsync(server, events, Capacity, stall: true).ConfigureAwait(false);
-                Report(results, stalled);
-                if (stalled.Events != Capacity || stalled.Dropped != events - Capacity)
+                var stalled = !Runs("stalled") ? null : await DotNetScenario.RunAsync(server, events, Capacity, stall: true, warmUp: warmUp).ConfigureAwait(false);
+                if (stalled is not null)
                 {
-                    failures.Add($"stalled consumer: kept {stalled.Events}, dropped {stalled.Dropped}; expected {Capacity} and {events - Capacity}");
+                    Report(results, stalled);
                 }
 
-                if (!skipPs)
+                if (stalled is not null && (stalled.Events != events || stalled.Dropped != events - Capacity))
+                {
+                    failures.Add($"stalled consumer: received {stalled.Events}, dropped {stalled.Dropped}; expected {events} and {events - Capacity}");
+                }
+
+                if (!skipPs && (Runs("ps-null") || Runs("ps-foreach")))
                 {
                     using var ps = new PowerShellScenario();
                     var buffer = $"-BufferSize {psEvents} -Timeout ([timespan]::FromMinutes(5))";
-                    var nullRun = await ps.RunAsync(server, "$null = Receive-AmiEvent -First N", $"$null = Receive-AmiEvent -First $n {buffer}", psEvents).ConfigureAwait(false);
-                    Report(results, nullRun);
-                    Expect(failures, nullRun, psEvents, expectDrops: false);
-                    var forEach = await ps.RunAsync(server, "Receive-AmiEvent -First N | ForEach-Object", $"$k = 0; Receive-AmiEvent -First $n {buffer} | ForEach-Object {{ $k++ }}; $k", psEvents).ConfigureAwait(false);
-                    Report(results, forEach);
-                    Expect(failures, forEach, psEvents, expectDrops: false);
+                    if (Runs("ps-null"))
+                    {
+                        var nullRun = await ps.RunAsync(server, "$null = Receive-AmiEvent -First N", $"$null = Receive-AmiEvent -First $n {buffer}", psEvents, warmUp).ConfigureAwait(false);
+                        Report(results, nullRun);
+                        Expect(failures, nullRun, psEvents, expectDrops: false);
+                    }
+
+                    if (Runs("ps-foreach"))
+                    {
+                        var forEach = await ps.RunAsync(server, "Receive-AmiEvent -First N | ForEach-Object", $"$k = 0; Receive-AmiEvent -First $n {buffer} | ForEach-Object {{ $k++ }}; $k", psEvents, warmUp).ConfigureAwait(false);
+                        Report(results, forEach);
+                        Expect(failures, forEach, psEvents, expectDrops: false);
+                    }
                 }
 
-                if (!skipNode)
+                if (!skipNode && Runs("node"))
                 {
                     if (NodeScenario.IsInstalled)
                     {
                         var node = await NodeScenario.RunAsync(server, events).ConfigureAwait(false);
                         Report(results, node);
-                        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Ratio: .NET subscriber / asterisk-manager = {0:0.0}x events/s on the same flood", dotnet.EventsPerSecond / node.EventsPerSecond));
+                        if (dotnet is not null)
+                        {
+                            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Ratio: .NET subscriber / asterisk-manager = {0:0.0}x events/s on the same flood", dotnet.EventsPerSecond / node.EventsPerSecond));
+                        }
                     }
                     else
                     {
@@ -79,11 +104,15 @@ namespace AmiPs.Throughput
                     }
                 }
 
-                Console.WriteLine(await LatencyAndScale.ConnectAsync(server, quick ? 20 : 200).ConfigureAwait(false));
-                if (!skipPs)
+                if (Runs("latency"))
+                {
+                    Console.WriteLine(await LatencyAndScale.ConnectAsync(server, quick ? 20 : 200).ConfigureAwait(false));
+                }
+
+                if (!skipPs && Runs("tracker"))
                 {
                     using var ps = new PowerShellScenario();
-                    foreach (var line in await LatencyAndScale.TrackerAsync(server, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
+                    foreach (var line in await LatencyAndScale.TrackerAsync(own, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
                     {
                         Console.WriteLine(line);
                     }
@@ -115,6 +144,12 @@ namespace AmiPs.Throughput
             {
                 failures.Add($"{result.Name}: read {result.Events} of {events}, dropped {result.Dropped} (a consumer that keeps up must lose nothing)");
             }
+        }
+
+        private static string? ArgText(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
         }
 
         private static long? ArgValue(string[] args, string name)

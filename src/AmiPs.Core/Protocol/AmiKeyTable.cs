@@ -27,7 +27,7 @@ namespace AmiPs.Protocol
             foreach (var key in KnownKeys)
             {
                 var bytes = AmiText.Encoding.GetBytes(key);
-                Insert(bytes, key, Hash(bytes), Array.IndexOf(UncachedValueKeys, key) >= 0);
+                Insert(bytes, key, AmiHash.Of(bytes), Array.IndexOf(UncachedValueKeys, key) >= 0);
             }
         }
 
@@ -36,7 +36,7 @@ namespace AmiPs.Protocol
         /// <summary>The key's string; <paramref name="cacheValue"/> says whether its value may go through the value cache.</summary>
         public string GetString(ReadOnlySpan<byte> key, out bool cacheValue)
         {
-            var hash = Hash(key);
+            var hash = AmiHash.Of(key);
             var slot = hash & (Slots - 1);
             while (true)
             {
@@ -97,18 +97,6 @@ namespace AmiPs.Protocol
             _strings[slot] = text;
             _uncachedValue[slot] = uncachedValue;
             _count++;
-        }
-
-        // FNV-1a: keys are short, so a simple byte-wise hash beats anything vectorised.
-        private static int Hash(ReadOnlySpan<byte> bytes)
-        {
-            var hash = 2166136261u;
-            foreach (var b in bytes)
-            {
-                hash = (hash ^ b) * 16777619u;
-            }
-
-            return (int)(hash & 0x7FFFFFFF);
         }
 
         private static string[] BuildKnownKeys()

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace AmiPs.Protocol
 {
@@ -29,7 +28,7 @@ namespace AmiPs.Protocol
                 return AmiText.Decode(value);
             }
 
-            var slot = Hash(value) & (Slots - 1);
+            var slot = AmiHash.Of(value) & (Slots - 1);
             var cached = _strings[slot];
             if (cached is not null && _lengths[slot] == value.Length && value.SequenceEqual(new ReadOnlySpan<byte>(_arena, slot * MaxLength, value.Length)))
             {
@@ -41,31 +40,6 @@ namespace AmiPs.Protocol
             _lengths[slot] = (byte)value.Length;
             _strings[slot] = text;
             return text;
-        }
-
-        // The first and last eight bytes and the length: ids and channel names differ at their end, names at their start.
-        private static int Hash(ReadOnlySpan<byte> value)
-        {
-            ulong head;
-            ulong tail;
-            if (value.Length >= 8)
-            {
-                head = MemoryMarshal.Read<ulong>(value);
-                tail = MemoryMarshal.Read<ulong>(value.Slice(value.Length - 8));
-            }
-            else
-            {
-                head = 0;
-                foreach (var b in value)
-                {
-                    head = (head << 8) | b;
-                }
-
-                tail = head;
-            }
-
-            var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length;
-            return (int)(hash >> 40);
         }
     }
 }
