@@ -34,6 +34,7 @@ namespace AmiPs.Simulator
         private volatile int _eventMask;
         private int _closing;
         private volatile bool _stopReading;
+        private readonly object _liveGate = new object();
 
         public SimulatorSession(AmiSimulator server, Socket socket, int id)
         {
@@ -127,7 +128,17 @@ namespace AmiPs.Simulator
 
         public void Send(AmiField[] fields, bool closeAfter = false) => Send(AmiMessageWriter.ToBytes(fields), 0, closeAfter);
 
-        public void SendEvent(byte[] frame) => Send(frame, events: 1);
+        /// <summary>Queues a live event if the session reads its class, checked under the login gate.</summary>
+        public void SendLiveEvent(AmiClasses eventClass, byte[] frame)
+        {
+            lock (_liveGate)
+            {
+                if (Reads(eventClass))
+                {
+                    Send(frame, events: 1);
+                }
+            }
+        }
 
         /// <summary>Queues an event and waits for room: the flood's backpressure. False when the session closed.</summary>
         public async ValueTask<bool> SendEventAsync(byte[] frame, CancellationToken cancellationToken)
