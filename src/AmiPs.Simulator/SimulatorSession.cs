@@ -29,7 +29,6 @@ namespace AmiPs.Simulator
         private readonly Channel<OutItem> _output;
         private readonly CancellationTokenSource _closed = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Stream? _stream;
         private volatile bool _loggedIn;
         private volatile int _eventMask;
         private int _closing;
@@ -88,7 +87,6 @@ namespace AmiPs.Simulator
                     await tls.AuthenticateAsServerAsync(certificate, clientCertificateRequired: false, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
                 }
 
-                _stream = stream;
                 _server.Logger.LogDebug(SimulatorLogEvents.SessionOpened, "Session {Session} opened from {Remote}", Id, RemoteEndPoint);
                 Send(AmiText.Encoding.GetBytes($"Asterisk Call Manager/{Options.AmiVersion}\r\n"));
                 writer = WriteLoopAsync(stream);
