@@ -234,7 +234,7 @@ namespace AmiPs.Simulator
                 if (session.Reads(e.Class))
                 {
                     frame ??= e.Frame(Options.TimestampEvents, DateTimeOffset.UtcNow);
-                    session.SendEvent(frame);
+                    session.SendLiveEvent(e.Class, frame);
                 }
             }
         }

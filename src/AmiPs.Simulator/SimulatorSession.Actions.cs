@@ -137,8 +137,14 @@ namespace AmiPs.Simulator
             User = user;
             var read = AmiClassText.Parse(user.Read);
             EventMask = read & (AmiClassText.ParseEventMask(action["Events"]) ?? AmiClasses.All);
-            Respond(action, "Success", ("Message", "Authentication accepted"));
-            _loggedIn = true;
+            lock (_liveGate)
+            {
+                // Logged in and answered in one step: no live event can slip in before the reply, and once the client
+                // has the reply the session already counts as logged in (for Flood).
+                _loggedIn = true;
+                Respond(action, "Success", ("Message", "Authentication accepted"));
+            }
+
             if (Reads(AmiClasses.System))
             {
                 var uptime = ((int)(DateTimeOffset.UtcNow - _server.Started).TotalSeconds).ToString(CultureInfo.InvariantCulture);

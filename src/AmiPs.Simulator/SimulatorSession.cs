@@ -29,11 +29,11 @@ namespace AmiPs.Simulator
         private readonly Channel<OutItem> _output;
         private readonly CancellationTokenSource _closed = new CancellationTokenSource();
         private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Stream? _stream;
         private volatile bool _loggedIn;
         private volatile int _eventMask;
         private int _closing;
         private volatile bool _stopReading;
+        private readonly object _liveGate = new object();
 
         public SimulatorSession(AmiSimulator server, Socket socket, int id)
         {
@@ -87,7 +87,6 @@ namespace AmiPs.Simulator
                     await tls.AuthenticateAsServerAsync(certificate, clientCertificateRequired: false, SslProtocols.None, checkCertificateRevocation: false).ConfigureAwait(false);
                 }
 
-                _stream = stream;
                 _server.Logger.LogDebug(SimulatorLogEvents.SessionOpened, "Session {Session} opened from {Remote}", Id, RemoteEndPoint);
                 Send(AmiText.Encoding.GetBytes($"Asterisk Call Manager/{Options.AmiVersion}\r\n"));
                 writer = WriteLoopAsync(stream);
@@ -127,7 +126,17 @@ namespace AmiPs.Simulator
 
         public void Send(AmiField[] fields, bool closeAfter = false) => Send(AmiMessageWriter.ToBytes(fields), 0, closeAfter);
 
-        public void SendEvent(byte[] frame) => Send(frame, events: 1);
+        /// <summary>Queues a live event if the session reads its class, checked under the login gate.</summary>
+        public void SendLiveEvent(AmiClasses eventClass, byte[] frame)
+        {
+            lock (_liveGate)
+            {
+                if (Reads(eventClass))
+                {
+                    Send(frame, events: 1);
+                }
+            }
+        }
 
         /// <summary>Queues an event and waits for room: the flood's backpressure. False when the session closed.</summary>
         public async ValueTask<bool> SendEventAsync(byte[] frame, CancellationToken cancellationToken)

@@ -4,13 +4,16 @@ using AmiPs.Protocol;
 
 namespace AmiPs.Tests.Simulator
 {
-    /// <summary>Splits a transcript into its calls (by Linkedid), so calls that interleave differently compare one by one.</summary>
+    /// <summary>
+    /// Splits a transcript into its calls (by Linkedid), so calls that interleave differently compare one by one. A call is
+    /// named after its first channel without the instance number (<c>call Local/2000@office</c>): calls started together
+    /// may begin in either order.
+    /// </summary>
     internal static class CallGrouping
     {
         public static Dictionary<string, List<AmiMessage>> ByCall(IEnumerable<AmiMessage> messages)
         {
-            var calls = new List<string>();
-            var firstChannels = new List<string>();
+            var calls = new Dictionary<string, string>();
             var groups = new Dictionary<string, List<AmiMessage>>();
             foreach (var m in messages)
             {
@@ -27,8 +30,7 @@ namespace AmiPs.Tests.Simulator
                 else if (m.Name == "OriginateResponse")
                 {
                     // The call whose first channel is the one answered (Success) or asked for (Failure: Local/2002@office).
-                    var channel = m["Channel"] ?? string.Empty;
-                    key = "call " + (firstChannels.FindIndex(c => c.StartsWith(channel, StringComparison.Ordinal)) + 1);
+                    key = "call " + CallName(m["Channel"] ?? string.Empty);
                 }
                 else if (linkedid is null)
                 {
@@ -36,13 +38,12 @@ namespace AmiPs.Tests.Simulator
                 }
                 else
                 {
-                    if (!calls.Contains(linkedid))
+                    if (!calls.TryGetValue(linkedid, out var name))
                     {
-                        calls.Add(linkedid);
-                        firstChannels.Add(m["Channel"] ?? m["DestChannel"] ?? string.Empty);
+                        calls[linkedid] = name = CallName(m["Channel"] ?? m["DestChannel"] ?? string.Empty);
                     }
 
-                    key = "call " + (calls.IndexOf(linkedid) + 1);
+                    key = "call " + name;
                 }
 
                 if (!groups.TryGetValue(key, out var list))
@@ -54,6 +55,12 @@ namespace AmiPs.Tests.Simulator
             }
 
             return groups;
+        }
+
+        private static string CallName(string channel)
+        {
+            var dash = channel.LastIndexOf('-');
+            return dash < 0 ? channel : channel.Substring(0, dash);
         }
     }
 }

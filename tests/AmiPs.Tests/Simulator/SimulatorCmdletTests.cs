@@ -78,6 +78,7 @@ namespace AmiPs.Tests.Simulator
             Assert.Equal("alice", result.Output[0].BaseObject);
             Assert.Equal(true, result.Output[1].BaseObject);
             Assert.Equal(20.0, result.Output[2].BaseObject);
+
         }
 
         public void Dispose() => _ps.Dispose();
