@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Protocol;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using AmiPs.Tracking;
 using Xunit;
@@ -12,6 +13,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Get-AmiCall, Get-AmiExtension, New-AmiCall and Stop-AmiCall through the real engine, against a scripted AMI peer.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class CallCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AmiPs.Client;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using AmiPs.Tracking;
 using Xunit;
@@ -9,6 +10,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The call cmdlets end to end: the module's own simulator as the PBX, driven through the real engine.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class SimulatorCallCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
