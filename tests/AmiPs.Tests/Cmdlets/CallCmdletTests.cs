@@ -102,6 +102,11 @@ namespace AmiPs.Tests.Cmdlets
             Assert.Equal(
                 new[] { "PJSIP/a-1", "PJSIP/b-2" },
                 _server.Received.Where(m => m["Action"] == "Hangup").Select(m => m["Channel"]).OrderBy(c => c, StringComparer.Ordinal));
+
+            _ps.Run("Stop-AmiCall -Channel PJSIP/c-3 -Cause 21 -Confirm:$false").ThrowIfErrors();
+            var byChannel = _server.Received.Last(m => m["Action"] == "Hangup");
+            Assert.Equal(("PJSIP/c-3", "21"), (byChannel["Channel"], byChannel["Cause"]));
+            Assert.Equal(3, _server.ReceivedCount("Hangup"));
         }
 
         [Fact]
