@@ -18,7 +18,12 @@ namespace AmiPs.Commands
     [OutputType(typeof(AmiEvent))]
     public sealed class ReceiveAmiEventCommand : AmiSessionCmdlet
     {
+        private const int MaxBatch = 256;
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(1);
+
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
+        private long _warnedDrops;
 
         /// <summary>Event names to receive (ignoring case); all when omitted.</summary>
         [Parameter(Position = 0)]
@@ -160,12 +165,6 @@ namespace AmiPs.Commands
                 }
             }
         }
-
-        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-        private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(1);
-        private const int MaxBatch = 256;
-
-        private long _warnedDrops;
 
         /// <summary>Warns once per new batch of drops: how many, and where to look.</summary>
         private void WarnAboutDrops(AmiSubscription[] subscriptions)

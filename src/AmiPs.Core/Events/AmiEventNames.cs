@@ -2,15 +2,22 @@ using System.Collections.Generic;
 
 namespace AmiPs.Events
 {
-    /// <summary>Names of the events a PBX admin meets daily, for completion and documentation.</summary>
+    /// <summary>
+    /// Names of the events a PBX admin meets daily, spelled as Asterisk sends them, for completion and documentation:
+    /// the typed ones and the common untyped ones (queues, transfers, hold, DTMF, conferences, security), which arrive
+    /// as generic <see cref="AmiEvent"/> objects.
+    /// </summary>
     public static class AmiEventNames
     {
         public static IReadOnlyList<string> Known { get; } = new[]
         {
-            "BridgeCreate", "BridgeDestroy", "BridgeEnter", "BridgeLeave", "BridgeMerge", "Cdr", "DeviceStateChange",
-            "DialBegin", "DialEnd", "DialState", "ExtensionStatus", "FullyBooted", "Hangup", "HangupRequest",
-            "LocalBridge", "Newchannel", "NewCallerid", "NewConnectedLine", "Newexten", "Newstate", "OriginateResponse",
-            "PeerStatus", "QueueMemberStatus", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "VarSet",
+            "AgentCalled", "AgentComplete", "AgentConnect", "AttendedTransfer", "BlindTransfer", "BridgeCreate", "BridgeDestroy",
+            "BridgeEnter", "BridgeLeave", "BridgeMerge", "Cdr", "ChallengeSent", "ConfbridgeJoin", "ConfbridgeLeave", "ContactStatus",
+            "DeviceStateChange", "DialBegin", "DialEnd", "DialState", "DTMFBegin", "DTMFEnd", "ExtensionStatus", "FailedACL",
+            "FullyBooted", "Hangup", "HangupRequest", "Hold", "InvalidPassword", "LocalBridge", "MixMonitorStart", "MixMonitorStop",
+            "MusicOnHoldStart", "MusicOnHoldStop", "Newchannel", "NewCallerid", "NewConnectedLine", "Newexten", "Newstate",
+            "OriginateResponse", "PeerStatus", "QueueCallerAbandon", "QueueCallerJoin", "QueueCallerLeave", "QueueMemberStatus",
+            "Registry", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "Unhold", "UserEvent", "VarSet",
         };
     }
 }

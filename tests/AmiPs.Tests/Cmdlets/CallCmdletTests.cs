@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Protocol;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using AmiPs.Tracking;
 using Xunit;
@@ -12,6 +13,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Get-AmiCall, Get-AmiExtension, New-AmiCall and Stop-AmiCall through the real engine, against a scripted AMI peer.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class CallCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
@@ -100,6 +102,11 @@ namespace AmiPs.Tests.Cmdlets
             Assert.Equal(
                 new[] { "PJSIP/a-1", "PJSIP/b-2" },
                 _server.Received.Where(m => m["Action"] == "Hangup").Select(m => m["Channel"]).OrderBy(c => c, StringComparer.Ordinal));
+
+            _ps.Run("Stop-AmiCall -Channel PJSIP/c-3 -Cause 21 -Confirm:$false").ThrowIfErrors();
+            var byChannel = _server.Received.Last(m => m["Action"] == "Hangup");
+            Assert.Equal(("PJSIP/c-3", "21"), (byChannel["Channel"], byChannel["Cause"]));
+            Assert.Equal(3, _server.ReceivedCount("Hangup"));
         }
 
         [Fact]

@@ -8,12 +8,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Receive-AmiEvent through the real PowerShell engine, against scripted AMI peers on loopback.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class EventCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

@@ -5,12 +5,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using AmiPs.Client;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The session cmdlets through the real PowerShell engine, against a scripted AMI peer on loopback.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class SessionCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

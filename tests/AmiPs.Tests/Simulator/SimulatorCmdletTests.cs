@@ -2,12 +2,14 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using AmiPs.Client;
+using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>Start-AmiSimulator and Stop-AmiSimulator through the real PowerShell engine, with the module's own client cmdlets.</summary>
+    [Collection(PowerShellEngineCollection.Name)]
     public sealed class SimulatorCmdletTests : IDisposable
     {
         private readonly PsHost _ps = new PsHost();
