@@ -40,7 +40,8 @@ function Write-Step([string] $Text) {
 }
 
 Write-Step "Starting the built-in AMI simulator ($TrafficRate generated calls a second)"
-$sim = Start-AmiSimulator -TrafficRate $TrafficRate
+# Calls ring half a second and talk for one, so the call table shows live and ended calls within a couple of seconds.
+$sim = Start-AmiSimulator -TrafficRate $TrafficRate -RingTime 0.5 -TalkTime 1
 Write-Host "Listening on $($sim.ComputerName):$($sim.Port) for user $($sim.UserName)"
 
 try {
