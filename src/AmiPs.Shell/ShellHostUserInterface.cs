@@ -175,6 +175,11 @@ namespace AmiPs.Shell
 
         private void EnsureCanPrompt(string what)
         {
+            if (_console.NonInteractive)
+            {
+                throw new PSInvalidOperationException($"amips cannot {what}: it runs with -NonInteractive. Pass the value as a parameter instead.");
+            }
+
             if (_console.IsConsole && !_console.InputIsTerminal)
             {
                 throw new PSInvalidOperationException(
