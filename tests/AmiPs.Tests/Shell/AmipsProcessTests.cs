@@ -18,6 +18,17 @@ namespace AmiPs.Tests.Shell
         public void Dispose() => Directory.Delete(_scripts, recursive: true);
 
         [Fact]
+        public async Task The_build_leaves_an_amips_command_that_runs_AmiPs_Shell()
+        {
+            Assert.True(File.Exists(AmipsProcess.BuiltCommandPath), "missing " + AmipsProcess.BuiltCommandPath);
+
+            var help = await AmipsProcess.RunAsync(new[] { "-Help" });
+
+            Assert.True(help.ExitCode == 0, help.ToString());
+            Assert.Contains("Usage: amips", help.Output);
+        }
+
+        [Fact]
         public async Task Command_output_is_laid_out_by_the_module_format_views()
         {
             // "Connected since" is a column label only the AmiSession table view has; the default view would say ConnectedSince.
