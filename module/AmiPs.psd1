@@ -1,9 +1,10 @@
 # Module manifest for AmiPs. ModuleVersion is stamped from Directory.Build.props (AmiPsVersion) by the build.
 @{
     RootModule           = 'AmiPs.dll'
-    # Loaded before TypesToProcess, so the event property adapter named there can be found; AmiPs.Core.dll first,
-    # since the adapted type (AmiPs.Events.AmiEvent) lives there and a host that has not loaded it yet cannot resolve it.
-    RequiredAssemblies   = @('AmiPs.Core.dll', 'AmiPs.dll')
+    # Loaded before TypesToProcess, so the event type (AmiPs.Events.AmiEvent, in AmiPs.Core) and its property adapter
+    # named there can be found. The third-party libraries AmiPs.Core uses are not listed: AmiPs.dll loads them
+    # privately (ModuleAssemblyLoader.cs).
+    RequiredAssemblies   = @('Dependencies/AmiPs.Core.dll', 'AmiPs.dll')
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0f3c4e-8a51-4d2b-9c1e-6f7a2d9e4b13'
     Author               = 'AmiPs contributors'
@@ -19,6 +20,9 @@
         'Disconnect-Ami'
         'Get-AmiSession'
         'Get-AmiStatus'
+        'Get-AmiLog'
+        'Test-AmiConnection'
+        'Wait-AmiEvent'
         'Get-AmiCall'
         'Get-AmiExtension'
         'New-AmiCall'

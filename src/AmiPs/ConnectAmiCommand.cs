@@ -68,6 +68,11 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>A text file that receives the session's log lines (Debug and up) for as long as the session lives.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LogPath { get; set; }
+
         protected override void ProcessRecord()
         {
             AmiSessionOptions options;
@@ -90,6 +95,21 @@ namespace AmiPs.Commands
             }
 
             var session = new AmiSession(options, credential);
+            if (LogPath is not null)
+            {
+                try
+                {
+                    // Attached for the session's whole life: the file is opened per line, so nothing is held open.
+                    session.Log.WriteTo(SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath));
+                }
+                catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    session.Dispose();
+                    ThrowAmiError(new ArgumentException($"Cannot write the log to '{LogPath}': {ex.Message}", nameof(LogPath), ex), LogPath);
+                    return;
+                }
+            }
+
             using (ForwardLog(session))
             {
                 try

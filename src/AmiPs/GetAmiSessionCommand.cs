@@ -11,6 +11,7 @@ namespace AmiPs.Commands
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

@@ -17,6 +17,7 @@ namespace AmiPs.Commands
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ActionCompleter))]
         public string Action { get; set; } = string.Empty;
 
         [Parameter(Position = 1)]

@@ -20,18 +20,22 @@ namespace AmiPs.Commands
     {
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
+        /// <summary>Event names to receive (ignoring case); all when omitted.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? EventType { get; set; }
 
+        /// <summary>First replay the session's history from this time on (by receive time), then go on live.</summary>
         [Parameter]
         public DateTimeOffset Since { get; set; }
 
+        /// <summary>Stop after this many events.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; }
 
+        /// <summary>Stop this long after starting (a number is seconds), whether or not events came; not an error.</summary>
         [Parameter]
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; }
@@ -64,37 +68,56 @@ namespace AmiPs.Commands
                 {
                     subscription.Dispose();
                 }
-
-                WarnAboutDrops(subscriptions, force: true);
             }
+
+            // Not after Ctrl+C: a stopped pipeline takes no more writes.
+            WarnAboutDrops(subscriptions);
         }
 
+        /// <summary>
+        /// The pipeline thread reads every subscription in turn and writes what it finds; when all are empty it blocks
+        /// on one pending wait per subscription (reused until it completes, so a quiet stream piles up no waiters),
+        /// at most <see cref="PollInterval"/> at a time, and Ctrl+C ends the wait at once.
+        /// </summary>
         private void Stream(AmiSubscription[] subscriptions, int first, TimeSpan? timeout)
         {
             var clock = Stopwatch.StartNew();
+            var sinceWarning = Stopwatch.StartNew();
+            var waits = new Task<bool>[subscriptions.Length];
             var written = 0;
-            var lastWarning = Stopwatch.StartNew();
             while (written < first)
             {
-                var idle = true;
+                if (timeout is { } limit && clock.Elapsed >= limit)
+                {
+                    WriteVerbose($"-Timeout of {limit.TotalSeconds:0.###} s reached after {written} events; stopping.");
+                    return;
+                }
+
+                var wrote = false;
                 foreach (var subscription in subscriptions)
                 {
-                    while (written < first && subscription.TryRead(out var amiEvent))
+                    // A bounded batch per subscription: merged streams take turns, and a busy stream still sees -Timeout.
+                    for (var batch = 0; batch < MaxBatch && written < first && subscription.TryRead(out var amiEvent); batch++)
                     {
                         WriteObject(amiEvent);
                         written++;
-                        idle = false;
+                        wrote = true;
                     }
                 }
 
-                if (!idle)
+                if (StopToken.IsCancellationRequested)
                 {
-                    if (lastWarning.ElapsedMilliseconds > 1000)
-                    {
-                        WarnAboutDrops(subscriptions, force: false);
-                        lastWarning.Restart();
-                    }
+                    throw new PipelineStoppedException();
+                }
 
+                if (sinceWarning.Elapsed >= WarningInterval)
+                {
+                    WarnAboutDrops(subscriptions);
+                    sinceWarning.Restart();
+                }
+
+                if (wrote)
+                {
                     continue;
                 }
 
@@ -104,29 +127,51 @@ namespace AmiPs.Commands
                     return;
                 }
 
-                var remaining = timeout is { } limit ? limit - clock.Elapsed : TimeSpan.FromMilliseconds(250);
-                if (remaining <= TimeSpan.Zero)
+                var pending = new List<Task>(waits.Length);
+                for (var i = 0; i < waits.Length; i++)
                 {
-                    WriteVerbose($"No more events within {timeout!.Value.TotalSeconds:0.###} s; stopping.");
-                    return;
+                    // A closed session's stream is done: waiting on it would return at once, every time.
+                    if (subscriptions[i].Completion.IsCompleted)
+                    {
+                        continue;
+                    }
+
+                    if (waits[i] is null || waits[i].IsCompleted)
+                    {
+                        waits[i] = subscriptions[i].WaitToReadAsync().AsTask();
+                    }
+
+                    pending.Add(waits[i]);
                 }
 
-                var wait = remaining < TimeSpan.FromMilliseconds(250) ? remaining : TimeSpan.FromMilliseconds(250);
-                var ready = subscriptions.Select(s => s.WaitToReadAsync(StopToken).AsTask()).ToArray();
-                Task.WaitAny(ready, wait);
-                if (StopToken.IsCancellationRequested)
+                var wait = PollInterval;
+                if (timeout is { } total && total - clock.Elapsed < wait)
+                {
+                    wait = total - clock.Elapsed;
+                }
+
+                try
+                {
+                    Task.WaitAny(pending.ToArray(), wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
+                }
+                catch (OperationCanceledException)
                 {
                     throw new PipelineStoppedException();
                 }
             }
         }
 
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+        private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(1);
+        private const int MaxBatch = 256;
+
         private long _warnedDrops;
 
-        private void WarnAboutDrops(AmiSubscription[] subscriptions, bool force)
+        /// <summary>Warns once per new batch of drops: how many, and where to look.</summary>
+        private void WarnAboutDrops(AmiSubscription[] subscriptions)
         {
             var dropped = subscriptions.Sum(s => s.Dropped);
-            if (dropped > _warnedDrops && (force || dropped - _warnedDrops > 0))
+            if (dropped > _warnedDrops)
             {
                 WriteWarning($"{dropped} events were dropped because the pipeline could not keep up (see -BufferSize); Get-AmiStatus shows EventsDropped.");
                 _warnedDrops = dropped;

@@ -18,7 +18,6 @@ namespace AmiPs.Client
         private AmiSubscription[] _subscribers = Array.Empty<AmiSubscription>();
         private int _historyStart;
         private int _historyCount;
-        private long _sequence;
         private long _dropped;
         private bool _completed;
 
@@ -48,7 +47,6 @@ namespace AmiPs.Client
         {
             lock (_gate)
             {
-                amiEvent.Sequence = ++_sequence;
                 if (_history.Length > 0)
                 {
                     var slot = (_historyStart + _historyCount) % _history.Length;

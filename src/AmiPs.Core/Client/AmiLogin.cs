@@ -17,6 +17,22 @@ namespace AmiPs.Client
     {
         public static async Task LoginAsync(AmiConnection connection, NetworkCredential credential, AmiSessionOptions options, ILogger logger, CancellationToken cancellationToken)
         {
+            try
+            {
+                await ExchangeAsync(connection, credential, options, logger, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmiConnectionException ex)
+            {
+                // "The server closed the connection" alone does not say it happened at the login.
+                throw new AmiConnectionException(
+                    ex.Failure,
+                    $"The connection to {options.ComputerName}:{options.EffectivePort} was lost during the Login of '{credential.UserName}': {ex.Message} (an IP deny rule or a session limit in manager.conf can cause this).",
+                    ex);
+            }
+        }
+
+        private static async Task ExchangeAsync(AmiConnection connection, NetworkCredential credential, AmiSessionOptions options, ILogger logger, CancellationToken cancellationToken)
+        {
             logger.LogInformation(AmiLogEvents.Authenticating, "Authenticating as {User} ({AuthType})", credential.UserName, options.AuthType);
             var login = new AmiAction("Login").Add("Username", credential.UserName);
             if (options.AuthType == AmiAuthType.MD5)

@@ -11,12 +11,15 @@ namespace AmiPs.Client
         /// <summary>
         /// After every login (the first one too): events that happened while the link was down are lost by the
         /// protocol, so the view is rebuilt from the PBX — <c>ExtensionStateList</c> for the extensions,
-        /// <c>CoreShowChannels</c> for the live channels. A failure here is logged, never fatal.
+        /// <c>CoreShowChannels</c> for the live channels. Events handled meanwhile are newer than those lists and win
+        /// over them. A failure here is logged, never fatal.
         /// </summary>
         private async Task ResyncAsync()
         {
             var started = DateTimeOffset.Now;
             Logger.LogDebug(AmiLogEvents.ResyncStarted, "Loading extension states and live channels");
+            Extensions.BeginLoad();
+            Calls.BeginResync();
             try
             {
                 var extensions = await SendActionAsync(new AmiAction("ExtensionStateList"), null, _lifetime.Token).ConfigureAwait(false);
@@ -30,6 +33,13 @@ namespace AmiPs.Client
                 }
 
                 var channels = await SendActionAsync(new AmiAction("CoreShowChannels"), null, _lifetime.Token).ConfigureAwait(false);
+                if (!channels.IsSuccess)
+                {
+                    // A user without the rights for CoreShowChannels may still read Status (the same channel block).
+                    var status = await SendActionAsync(new AmiAction("Status"), null, _lifetime.Token).ConfigureAwait(false);
+                    channels = status.IsSuccess ? status : channels;
+                }
+
                 if (channels.IsSuccess)
                 {
                     var result = Calls.Resync(channels.Events, started, DateTimeOffset.Now);
@@ -43,12 +53,18 @@ namespace AmiPs.Client
                 }
                 else
                 {
-                    Logger.LogWarning(AmiLogEvents.ResyncFailed, "CoreShowChannels refused ({Message}); calls are tracked from events only", channels.Message);
+                    Logger.LogWarning(AmiLogEvents.ResyncFailed, "CoreShowChannels and Status refused ({Message}); calls are tracked from events only", channels.Message);
                 }
             }
             catch (Exception ex) when (ex is AmiException or OperationCanceledException)
             {
                 Logger.LogWarning(AmiLogEvents.ResyncFailed, "Loading state after login failed: {Reason}", ex.Message);
+            }
+            finally
+            {
+                // Whatever did not finish: stop noting changes for it.
+                Extensions.EndLoad();
+                Calls.EndResync();
             }
         }
     }

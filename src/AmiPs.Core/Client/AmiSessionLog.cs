@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace AmiPs.Client
@@ -16,7 +18,9 @@ namespace AmiPs.Client
         private readonly int _capacity;
         private readonly ILogger _inner;
         private readonly string _session;
+        private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
         private Action<AmiLogEntry>[] _listeners = Array.Empty<Action<AmiLogEntry>>();
+        private long _fileWriteFailures;
 
         public AmiSessionLog(string session, int capacity, ILoggerFactory factory)
         {
@@ -56,6 +60,45 @@ namespace AmiPs.Client
 
             return new Listener(this, listener);
         }
+
+        /// <summary>
+        /// Appends every entry from now on (Debug and up) to a text file, one line each, until the result is
+        /// disposed. The file is opened per line, so it can be rotated or read at any time; a failing write is
+        /// counted in <see cref="FileWriteFailures"/>, never thrown into the thread that logged.
+        /// </summary>
+        public IDisposable WriteTo(string path)
+        {
+            var fullPath = Path.GetFullPath(path);
+            var directory = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var fileGate = new object();
+            return Listen(entry =>
+            {
+                if (entry.Level < LogLevel.Debug)
+                {
+                    return;
+                }
+
+                try
+                {
+                    lock (fileGate)
+                    {
+                        File.AppendAllText(fullPath, entry.ToString() + Environment.NewLine, Utf8NoBom);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    System.Threading.Interlocked.Increment(ref _fileWriteFailures);
+                }
+            });
+        }
+
+        /// <summary>Lines that could not be written to the <see cref="WriteTo"/> file.</summary>
+        public long FileWriteFailures => System.Threading.Interlocked.Read(ref _fileWriteFailures);
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => _inner.BeginScope(state);

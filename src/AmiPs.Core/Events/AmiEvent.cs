@@ -44,9 +44,6 @@ namespace AmiPs.Events
 
         internal AmiMessage Raw { get; }
 
-        /// <summary>Position in the session's stream, for a gap-free hand-over from history to live.</summary>
-        internal long Sequence { get; set; }
-
         /// <summary>The first value of a field, or null.</summary>
         public string? this[string key] => Raw[key];
 

@@ -9,6 +9,9 @@ namespace AmiPs.Events
         /// <summary>What Asterisk writes for an empty caller ID, connected line, bridge creator or unique id.</summary>
         public const string UnknownText = "<unknown>";
 
+        // 9999-12-31: the last second a DateTime holds.
+        private const long MaxEpochSeconds = 253402300799L;
+
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
         public static int? ParseInt(string? text) =>
@@ -39,15 +42,51 @@ namespace AmiPs.Events
         }
 
         /// <summary><c>Timestamp: 1700000000.123456</c> (epoch seconds and microseconds) as a UTC time.</summary>
+        /// <remarks>Read digit by digit (it is on every timestamped event): no allocation, no culture, no decimal arithmetic.</remarks>
         public static DateTimeOffset? ParseTimestamp(string? text)
         {
-            if (text is null || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+            if (text is null || text.Length == 0)
             {
                 return null;
             }
 
-            var ticks = (long)(seconds * TimeSpan.TicksPerSecond);
-            return new DateTimeOffset(Epoch.AddTicks(ticks));
+            long seconds = 0;
+            long fraction = 0;
+            var fractionDigits = 0;
+            var inFraction = false;
+            foreach (var c in text)
+            {
+                if (c == '.' && !inFraction)
+                {
+                    inFraction = true;
+                }
+                else if (c < '0' || c > '9' || (!inFraction && seconds > MaxEpochSeconds / 10))
+                {
+                    return null;
+                }
+                else if (!inFraction)
+                {
+                    seconds = (seconds * 10) + (c - '0');
+                }
+                else if (fractionDigits < 7)
+                {
+                    // Ticks are 100 ns: seven digits of fraction; finer digits are dropped.
+                    fraction = (fraction * 10) + (c - '0');
+                    fractionDigits++;
+                }
+            }
+
+            for (; fractionDigits < 7; fractionDigits++)
+            {
+                fraction *= 10;
+            }
+
+            if (seconds > MaxEpochSeconds)
+            {
+                return null;
+            }
+
+            return new DateTimeOffset(Epoch.AddTicks((seconds * TimeSpan.TicksPerSecond) + fraction));
         }
 
         /// <summary>

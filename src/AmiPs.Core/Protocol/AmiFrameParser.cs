@@ -25,8 +25,10 @@ namespace AmiPs.Protocol
 
         private readonly Action<AmiProtocolError>? _onError;
         private readonly AmiKeyTable _keys = new AmiKeyTable();
+        private readonly AmiValueCache _values = new AmiValueCache();
         private AmiField[] _fields = new AmiField[32];
         private int _fieldCount;
+        private int _actionIdIndex = -1;
         private long _messageLength;
         private bool _lineFeedOnly;
         private bool _skipLine;
@@ -87,62 +89,58 @@ namespace AmiPs.Protocol
         /// Reads the next whole message. Returns false when the buffer holds no more whole messages; the lines of
         /// a partial message are consumed and remembered, so <paramref name="buffer"/> keeps only a partial line.
         /// </summary>
+        /// <remarks>
+        /// The hot loop walks the current segment as a span and slices the sequence once per message (or once per
+        /// segment), not once per line: slicing a <see cref="ReadOnlySequence{T}"/> costs more than finding the line.
+        /// </remarks>
         public bool TryReadMessage(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out AmiMessage? message)
         {
             var remaining = buffer;
             try
             {
-                while (TryReadLine(ref remaining, out var line, out var lineLength))
+                while (true)
                 {
-                    if (_skipLine)
+                    var span = remaining.First.Span;
+                    var consumed = 0;
+                    while (TryReadLineInSpan(span, ref consumed, out var line))
                     {
-                        // The tail of a line already reported as too long.
-                        _skipLine = false;
-                        continue;
+                        if (ProcessLine(line, line.Length, out message))
+                        {
+                            remaining = remaining.Slice(consumed);
+                            return true;
+                        }
                     }
 
-                    if (lineLength == 0)
+                    if (consumed > 0)
                     {
-                        if (_skipMessage)
+                        remaining = remaining.Slice(consumed);
+                        if (consumed == span.Length)
                         {
-                            _skipMessage = false;
-                            continue;
+                            continue; // the segment ended with a whole line: go on in the next one
                         }
+                    }
 
-                        if (_fieldCount == 0)
-                        {
-                            continue; // stray blank line between messages
-                        }
+                    // The rest of this segment holds no whole line: the line crosses into the next segment (rare).
+                    if (remaining.IsSingleSegment || !TryReadLineAcrossSegments(ref remaining, out var crossing, out var crossingLength))
+                    {
+                        break;
+                    }
 
-                        message = TakeMessage();
+                    if (ProcessLine(crossing, crossingLength, out message))
+                    {
                         return true;
                     }
-
-                    if (_skipMessage)
-                    {
-                        continue;
-                    }
-
-                    if (lineLength > MaxLineLength)
-                    {
-                        Fail(AmiProtocolErrorKind.LineTooLong, $"A line of {lineLength} bytes exceeds the limit of {MaxLineLength}; the message was dropped.");
-                        continue;
-                    }
-
-                    _messageLength += line.Length + 2;
-                    if (_messageLength > MaxMessageLength)
-                    {
-                        Fail(AmiProtocolErrorKind.MessageTooLong, $"A message exceeded the limit of {MaxMessageLength} bytes; it was dropped.");
-                        continue;
-                    }
-
-                    AddLine(line);
                 }
 
                 if (remaining.Length > MaxLineLength)
                 {
                     // No line end in sight: drop what we have so memory stays bounded, and the rest of the line after it.
-                    Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    // A line already being skipped is not reported again at every read (a 10 MB line is one error).
+                    if (!_skipLine)
+                    {
+                        Fail(AmiProtocolErrorKind.LineTooLong, $"A line exceeded the limit of {MaxLineLength} bytes before its end; the message was dropped.");
+                    }
+
                     remaining = remaining.Slice(remaining.End);
                     _skipLine = true;
                 }
@@ -161,6 +159,7 @@ namespace AmiPs.Protocol
         {
             Array.Clear(_fields, 0, _fieldCount);
             _fieldCount = 0;
+            _actionIdIndex = -1;
             _messageLength = 0;
             _skipLine = false;
             _skipMessage = false;
@@ -168,43 +167,82 @@ namespace AmiPs.Protocol
         }
 
         /// <summary>
-        /// Finds the next line end (CRLF, or LF for an LF-only peer) and consumes the line. A line longer than the
-        /// limit is consumed but not returned (<paramref name="line"/> empty, <paramref name="length"/> its size).
+        /// Finds the next line end (CRLF, or LF for an LF-only peer) in <paramref name="span"/> from
+        /// <paramref name="consumed"/>, and moves <paramref name="consumed"/> past it. A bare LF inside a value does not end the line.
         /// </summary>
-        private bool TryReadLine(ref ReadOnlySequence<byte> remaining, out ReadOnlySpan<byte> line, out long length)
+        private bool TryReadLineInSpan(ReadOnlySpan<byte> span, ref int consumed, out ReadOnlySpan<byte> line)
         {
-            // Fast path: the line lies in the first segment, as nearly every line does.
-            var span = remaining.First.Span;
-            var from = 0;
+            var from = consumed;
             while (true)
             {
                 var lf = span.Slice(from).IndexOf((byte)'\n');
                 if (lf < 0)
                 {
-                    break;
+                    line = default;
+                    return false;
                 }
 
                 lf += from;
-                var crlf = lf > 0 && span[lf - 1] == (byte)'\r';
+                var crlf = lf > consumed && span[lf - 1] == (byte)'\r';
                 if (crlf || _lineFeedOnly)
                 {
-                    line = span.Slice(0, crlf ? lf - 1 : lf);
-                    length = line.Length;
-                    remaining = remaining.Slice(lf + 1);
+                    line = span.Slice(consumed, (crlf ? lf - 1 : lf) - consumed);
+                    consumed = lf + 1;
                     return true;
                 }
 
                 from = lf + 1;
             }
+        }
 
-            if (remaining.IsSingleSegment)
+        /// <summary>Takes one line into the message being built; true when it was the empty line that ends a message.</summary>
+        private bool ProcessLine(ReadOnlySpan<byte> line, long lineLength, [NotNullWhen(true)] out AmiMessage? message)
+        {
+            message = null;
+            if (_skipLine)
             {
-                line = default;
-                length = 0;
+                // The tail of a line already reported as too long.
+                _skipLine = false;
                 return false;
             }
 
-            return TryReadLineAcrossSegments(ref remaining, out line, out length);
+            if (lineLength == 0)
+            {
+                if (_skipMessage)
+                {
+                    _skipMessage = false;
+                    return false;
+                }
+
+                if (_fieldCount == 0)
+                {
+                    return false; // stray blank line between messages
+                }
+
+                message = TakeMessage();
+                return true;
+            }
+
+            if (_skipMessage)
+            {
+                return false;
+            }
+
+            if (lineLength > MaxLineLength)
+            {
+                Fail(AmiProtocolErrorKind.LineTooLong, $"A line of {lineLength} bytes exceeds the limit of {MaxLineLength}; the message was dropped.");
+                return false;
+            }
+
+            _messageLength += line.Length + 2;
+            if (_messageLength > MaxMessageLength)
+            {
+                Fail(AmiProtocolErrorKind.MessageTooLong, $"A message exceeded the limit of {MaxMessageLength} bytes; it was dropped.");
+                return false;
+            }
+
+            AddLine(line);
+            return false;
         }
 
         private bool TryReadLineAcrossSegments(ref ReadOnlySequence<byte> remaining, out ReadOnlySpan<byte> line, out long length)
@@ -257,6 +295,14 @@ namespace AmiPs.Protocol
             }
 
             var colon = line.IndexOf((byte)':');
+            if (colon < 0 && _fieldCount == 0)
+            {
+                // A message starts with its Response/Event line; stray text there (a repeated banner) would hide
+                // that line from the correlator and lose the message.
+                Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' before a message was dropped.");
+                return;
+            }
+
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
@@ -264,9 +310,14 @@ namespace AmiPs.Protocol
                 return;
             }
 
-            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)));
+            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue);
+            if (_actionIdIndex < 0 && AmiMessage.IsActionIdKey(key))
+            {
+                _actionIdIndex = _fieldCount;
+            }
+
             var value = Trim(line.Slice(colon + 1));
-            Append(new AmiField(key, value.IsEmpty ? string.Empty : AmiText.Decode(value)));
+            Append(new AmiField(key, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value)));
         }
 
         // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
@@ -314,10 +365,12 @@ namespace AmiPs.Protocol
                 _fields = new AmiField[32]; // a huge message must not pin a huge scratch array
             }
 
+            var actionIdIndex = _actionIdIndex;
             _fieldCount = 0;
+            _actionIdIndex = -1;
             _messageLength = 0;
             _followsBody = false;
-            return new AmiMessage(fields, owned: true);
+            return new AmiMessage(fields, actionIdIndex);
         }
 
         private void Fail(AmiProtocolErrorKind kind, string text)

@@ -14,8 +14,12 @@ namespace AmiPs.Protocol
 
         private static readonly string[] KnownKeys = BuildKnownKeys();
 
+        // Values that differ in every message (clocks) or must not linger in a cache (secrets): never cached by value.
+        private static readonly string[] UncachedValueKeys = { "Timestamp", "EventTV", "SessionTV", "Challenge", "Key", "Secret" };
+
         private readonly byte[]?[] _bytes = new byte[Slots][];
         private readonly string?[] _strings = new string[Slots];
+        private readonly bool[] _uncachedValue = new bool[Slots];
         private int _count;
 
         public AmiKeyTable()
@@ -23,13 +27,16 @@ namespace AmiPs.Protocol
             foreach (var key in KnownKeys)
             {
                 var bytes = AmiText.Encoding.GetBytes(key);
-                Insert(bytes, key, Hash(bytes));
+                Insert(bytes, key, AmiHash.Of(bytes), Array.IndexOf(UncachedValueKeys, key) >= 0);
             }
         }
 
-        public string GetString(ReadOnlySpan<byte> key)
+        public string GetString(ReadOnlySpan<byte> key) => GetString(key, out _);
+
+        /// <summary>The key's string; <paramref name="cacheValue"/> says whether its value may go through the value cache.</summary>
+        public string GetString(ReadOnlySpan<byte> key, out bool cacheValue)
         {
-            var hash = Hash(key);
+            var hash = AmiHash.Of(key);
             var slot = hash & (Slots - 1);
             while (true)
             {
@@ -41,6 +48,7 @@ namespace AmiPs.Protocol
 
                 if (key.SequenceEqual(candidate))
                 {
+                    cacheValue = !_uncachedValue[slot];
                     return _strings[slot]!;
                 }
 
@@ -48,15 +56,31 @@ namespace AmiPs.Protocol
             }
 
             var text = AmiText.Decode(key);
+            var uncached = IsUncachedValueKey(text);
             if (_count < MaxEntries)
             {
-                Insert(key.ToArray(), text, hash);
+                Insert(key.ToArray(), text, hash, uncached);
             }
 
+            cacheValue = !uncached;
             return text;
         }
 
-        private void Insert(byte[] bytes, string text, int hash)
+        // Keys differ in case between peers (node clients send "secret"); the rule must not.
+        private static bool IsUncachedValueKey(string key)
+        {
+            foreach (var uncached in UncachedValueKeys)
+            {
+                if (string.Equals(key, uncached, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Insert(byte[] bytes, string text, int hash, bool uncachedValue)
         {
             var slot = hash & (Slots - 1);
             while (_bytes[slot] is not null)
@@ -71,19 +95,8 @@ namespace AmiPs.Protocol
 
             _bytes[slot] = bytes;
             _strings[slot] = text;
+            _uncachedValue[slot] = uncachedValue;
             _count++;
-        }
-
-        // FNV-1a: keys are short, so a simple byte-wise hash beats anything vectorised.
-        private static int Hash(ReadOnlySpan<byte> bytes)
-        {
-            var hash = 2166136261u;
-            foreach (var b in bytes)
-            {
-                hash = (hash ^ b) * 16777619u;
-            }
-
-            return (int)(hash & 0x7FFFFFFF);
         }
 
         private static string[] BuildKnownKeys()

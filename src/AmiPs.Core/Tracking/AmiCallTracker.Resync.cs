@@ -8,11 +8,35 @@ namespace AmiPs.Tracking
     public sealed partial class AmiCallTracker
     {
         /// <summary>
+        /// Marks the start of a resync, before the live channels are asked for: a channel that hangs up between the PBX's
+        /// answer and <see cref="Resync"/> is then not brought back from that answer as a live one.
+        /// </summary>
+        public void BeginResync()
+        {
+            lock (_gate)
+            {
+                _endedDuringResync = new HashSet<string>(StringComparer.Ordinal);
+            }
+        }
+
+        /// <summary>Ends a resync that could not finish (its list was refused or the link dropped again).</summary>
+        public void EndResync()
+        {
+            lock (_gate)
+            {
+                _endedDuringResync = null;
+            }
+        }
+
+        /// <summary>
         /// Rebuilds the view from the live channels a PBX reports after a reconnect (<c>CoreShowChannels</c> items).
         /// Channels the tracker knows but the PBX no longer has — and that no event mentioned since
         /// <paramref name="resyncStarted"/> — ended while we were away: their calls close with an inferred end time
         /// and <see cref="AmiCallDisposition.Unknown"/>. Channels the tracker does not know started meanwhile and are added.
         /// </summary>
+        /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (same channel block; the bridge id is read ignoring case).</param>
+        /// <param name="resyncStarted">Local time before the list was asked for.</param>
+        /// <param name="now">Local time now: the inferred end of vanished calls.</param>
         public ResyncResult Resync(IEnumerable<AmiEvent> liveChannels, DateTimeOffset resyncStarted, DateTimeOffset now)
         {
             var live = new Dictionary<string, AmiEvent>(StringComparer.Ordinal);
@@ -48,11 +72,15 @@ namespace AmiPs.Tracking
 
                 foreach (var channel in live.Values)
                 {
-                    if (!_byUniqueid.ContainsKey(channel["Uniqueid"]!) && AddLiveChannel(channel, now))
+                    var uniqueid = channel["Uniqueid"]!;
+                    var endedSince = _endedDuringResync?.Contains(uniqueid) == true;
+                    if (!endedSince && !_byUniqueid.ContainsKey(uniqueid) && AddLiveChannel(channel, now))
                     {
                         added++;
                     }
                 }
+
+                _endedDuringResync = null;
             }
 
             return new ResyncResult(closed, added);
@@ -62,7 +90,7 @@ namespace AmiPs.Tracking
         {
             var uniqueid = channel["Uniqueid"]!;
             var linkedid = channel["Linkedid"] ?? uniqueid;
-            var start = now - ParseDuration(channel["Duration"]);
+            var start = now - ChannelAge(channel);
             var isNewCall = !_active.TryGetValue(linkedid, out var call);
             if (isNewCall)
             {
@@ -87,6 +115,12 @@ namespace AmiPs.Tracking
             }
 
             UpdateCaller(call, leg, channel);
+            if (isNewCall)
+            {
+                // No dial was seen: where the first channel found is in the dialplan is the best guess of the target.
+                call.To = Extension(channel["Exten"]);
+            }
+
             if (state == 6)
             {
                 leg.AnswerTime = start;
@@ -100,8 +134,16 @@ namespace AmiPs.Tracking
             return isNewCall;
         }
 
-        private static TimeSpan ParseDuration(string? text) =>
-            text is not null && TimeSpan.TryParseExact(text, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Zero;
+        /// <summary>How long the channel has existed: <c>Duration: hh:mm:ss</c> of CoreShowChannel, <c>Seconds</c> of Status.</summary>
+        private static TimeSpan ChannelAge(AmiEvent channel)
+        {
+            if (channel["Duration"] is { } text && TimeSpan.TryParseExact(text, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var span))
+            {
+                return span;
+            }
+
+            return AmiValues.ParseInt(channel["Seconds"]) is int seconds && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+        }
     }
 
     /// <summary>What a resync changed.</summary>

@@ -18,6 +18,9 @@ namespace AmiPs.Tracking
         private readonly int _completedLimit;
         private readonly string? _session;
 
+        // Channels that hung up while a resync was under way (null otherwise): the PBX's list may still name them.
+        private HashSet<string>? _endedDuringResync;
+
         public AmiCallTracker(int completedLimit, string? session = null)
         {
             _completedLimit = completedLimit;
@@ -181,6 +184,7 @@ namespace AmiPs.Tracking
 
             var leg = new TrackedLeg(e["Channel"] ?? uniqueid, uniqueid, time)
             {
+                LastSeen = e.Received,
                 ChannelState = AmiValues.ParseInt(e["ChannelState"]) ?? 0,
                 Exten = e["Exten"],
                 Context = e["Context"],
@@ -198,7 +202,7 @@ namespace AmiPs.Tracking
             }
 
             var time = e.Time;
-            leg.LastSeen = time;
+            leg.LastSeen = e.Received;
             if (AmiValues.ParseInt(e["ChannelState"]) is { } state)
             {
                 leg.ChannelState = state;
@@ -302,7 +306,7 @@ namespace AmiPs.Tracking
                 return;
             }
 
-            leg.LastSeen = e.Time;
+            leg.LastSeen = e.Received;
             var bridge = e["BridgeUniqueid"];
             if (bridge is null)
             {
@@ -323,6 +327,11 @@ namespace AmiPs.Tracking
         private void OnHangup(AmiEvent e)
         {
             var uniqueid = e["Uniqueid"];
+            if (uniqueid is not null)
+            {
+                _endedDuringResync?.Add(uniqueid);
+            }
+
             if (!TryFind(uniqueid, out var call, out var leg))
             {
                 return;
@@ -330,12 +339,12 @@ namespace AmiPs.Tracking
 
             var time = e.Time;
             leg.EndTime = time;
-            leg.LastSeen = time;
+            leg.LastSeen = e.Received;
             leg.HangupCause = AmiValues.ParseInt(e["Cause"]);
             if (ReferenceEquals(call.Legs[0], leg))
             {
                 call.HangupCause = leg.HangupCause;
-                call.HangupCauseText = e["Cause-txt"];
+                call.HangupCauseText = e["Cause-txt"] ?? AmiStateText.DescribeHangupCause(leg.HangupCause);
             }
 
             _byUniqueid.Remove(uniqueid!);

@@ -1,4 +1,5 @@
 using System;
+using AmiPs.Events;
 
 namespace AmiPs.Tracking
 {
@@ -25,6 +26,9 @@ namespace AmiPs.Tracking
 
         /// <summary>Asterisk's state bit mask: 0 Idle, 1 InUse, 2 Busy, 4 Unavailable, 8 Ringing, 16 OnHold (combined, e.g. 9); -1/-2 unknown/removed.</summary>
         public int Status { get; }
+
+        /// <summary><see cref="Status"/> as an enum (<see cref="AmiExtensionState.OnHold"/> for 16, <see cref="AmiExtensionState.InUseRinging"/> for 9, ...).</summary>
+        public AmiExtensionState State => (AmiExtensionState)Status;
 
         /// <summary>The state as Asterisk names it (<c>Idle</c>, <c>InUse</c>, <c>Ringing</c>, ...).</summary>
         public string StatusText { get; }

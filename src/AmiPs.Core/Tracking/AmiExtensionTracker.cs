@@ -14,12 +14,15 @@ namespace AmiPs.Tracking
         private readonly Dictionary<string, AmiExtension> _extensions = new Dictionary<string, AmiExtension>(StringComparer.OrdinalIgnoreCase);
         private readonly string? _session;
 
+        // Extensions a live event changed while a list was being loaded (null otherwise): newer than the list.
+        private HashSet<string>? _changedDuringLoad;
+
         public AmiExtensionTracker(string? session = null)
         {
             _session = session;
         }
 
-        /// <summary>Raised (on the reader thread) when an extension's state changes.</summary>
+        /// <summary>Raised (on the reader thread) when an extension's state changes (not for a repeat of the same state).</summary>
         public event Action<AmiExtension>? Changed;
 
         public int Count
@@ -47,12 +50,41 @@ namespace AmiPs.Tracking
                 return;
             }
 
+            var key = Key(extension.Exten, extension.Context);
             lock (_gate)
             {
-                _extensions[Key(extension.Exten, extension.Context)] = extension;
+                // Asterisk repeats ExtensionStatus while a hint rings: the same state again is no change.
+                if (_extensions.TryGetValue(key, out var known) && known.Status == extension.Status && known.Hint == extension.Hint)
+                {
+                    return;
+                }
+
+                _extensions[key] = extension;
+                _changedDuringLoad?.Add(key);
             }
 
             Changed?.Invoke(extension);
+        }
+
+        /// <summary>
+        /// Marks the start of a load, before <c>ExtensionStateList</c> is sent: a live <c>ExtensionStatus</c> handled
+        /// between the PBX's answer and <see cref="Load"/> is newer than the list and wins over it.
+        /// </summary>
+        public void BeginLoad()
+        {
+            lock (_gate)
+            {
+                _changedDuringLoad = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            }
+        }
+
+        /// <summary>Ends a load that could not finish.</summary>
+        public void EndLoad()
+        {
+            lock (_gate)
+            {
+                _changedDuringLoad = null;
+            }
         }
 
         /// <summary>Replaces every state with the items of an <c>ExtensionStateList</c> (empty when the PBX has no hints).</summary>
@@ -76,6 +108,19 @@ namespace AmiPs.Tracking
                     {
                         fresh[pair.Key] = known;
                     }
+                }
+
+                if (_changedDuringLoad is { } changed)
+                {
+                    foreach (var key in changed)
+                    {
+                        if (_extensions.TryGetValue(key, out var live))
+                        {
+                            fresh[key] = live;
+                        }
+                    }
+
+                    _changedDuringLoad = null;
                 }
 
                 _extensions.Clear();

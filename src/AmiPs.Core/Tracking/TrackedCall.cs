@@ -116,7 +116,10 @@ namespace AmiPs.Tracking
 
         public string? Bridge { get; set; }
 
-        /// <summary>When an event last spoke of this channel: a resync keeps channels seen after it started.</summary>
+        /// <summary>
+        /// When an event last spoke of this channel, on the local clock (never the server's Timestamp, which may be
+        /// skewed): a resync keeps channels seen after it started.
+        /// </summary>
         public DateTimeOffset LastSeen { get; set; }
     }
 }

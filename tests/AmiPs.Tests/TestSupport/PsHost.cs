@@ -59,6 +59,14 @@ namespace AmiPs.Tests.TestSupport
 
         public void SetVariable(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 
+        /// <summary>Imports Microsoft.PowerShell.Utility's cmdlets (ConvertTo-Json, Out-String, Format-List), which the bare engine lacks.</summary>
+        public PsHost ImportUtility()
+        {
+            SetVariable("__utility", typeof(Microsoft.PowerShell.Commands.ConvertToJsonCommand).Assembly);
+            Run("Import-Module -Assembly $__utility -ErrorAction Stop").ThrowIfErrors();
+            return this;
+        }
+
         public void Dispose()
         {
             try

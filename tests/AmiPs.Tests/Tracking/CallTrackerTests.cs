@@ -131,6 +131,7 @@ namespace AmiPs.Tests.Tracking
             Assert.True(added.StartTimeInferred);
             Assert.Equal(resyncAt.AddMinutes(-1), added.StartTime);
             Assert.Equal("555", added.From);
+            Assert.Null(added.To); // the listed channel has no Exten
             Assert.True(tracker.GetCall("s1")!.IsActive);
         }
 

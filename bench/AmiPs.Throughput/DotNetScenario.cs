@@ -1,0 +1,122 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using AmiPs.Client;
+
+namespace AmiPs.Throughput
+{
+    /// <summary>
+    /// A session and a .NET subscriber (<see cref="AmiSession.Subscribe"/>) on the flood: every event is framed,
+    /// typed, tracked (calls, extensions), kept in history and delivered; the subscriber touches each one.
+    /// Timed from the start of the flood to the last event read.
+    /// </summary>
+    public static class DotNetScenario
+    {
+        public static AmiSession NewSession(IFlood server, string name) => new AmiSession(
+            new AmiSessionOptions
+            {
+                Name = name,
+                ComputerName = "127.0.0.1",
+                Port = server.Port,
+                AuthType = AmiAuthType.MD5,
+                Reconnect = false,
+                KeepAliveInterval = TimeSpan.FromMinutes(5),
+            },
+            new NetworkCredential(server.User, server.Secret));
+
+        /// <param name="stall">The subscriber reads nothing until the flood is written: memory must stay bounded, drops counted.</param>
+        public static async Task<RunResult> RunAsync(IFlood server, long events, int? capacity, bool stall = false, long warmUp = 0)
+        {
+            using var session = NewSession(server, "dotnet");
+            await session.ConnectAsync().ConfigureAwait(false);
+            await server.WaitForLoginsAsync(1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            if (warmUp > 0)
+            {
+                // Unmeasured: lets tiered compilation reach its optimised code, as it has in any process that has run a while.
+                using var first = session.Subscribe(new AmiSubscriptionOptions { Capacity = (int)warmUp });
+                await server.FloodAsync(warmUp).ConfigureAwait(false);
+                await WaitForAsync(() => session.EventsReceived >= warmUp, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            }
+
+            var receivedBefore = session.EventsReceived;
+            var droppedBefore = session.EventsDropped;
+            using var subscription = session.Subscribe(new AmiSubscriptionOptions { Capacity = capacity });
+            var memory = new WorkingSetSampler();
+            var allocated = AllocationMark.Now();
+            var clock = Stopwatch.StartNew();
+            var flood = server.FloodAsync(events);
+            long read = 0;
+            long checksum = 0;
+            if (stall)
+            {
+                await flood.ConfigureAwait(false);
+                await WaitForAsync(() => session.EventsReceived - receivedBefore >= events, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            }
+
+            using var idle = new CancellationTokenSource();
+            while (read < events)
+            {
+                while (subscription.TryRead(out var amiEvent))
+                {
+                    checksum += amiEvent.Event.Length;
+                    read++;
+                }
+
+                if (read >= events || (stall && subscription.Pending == 0))
+                {
+                    break;
+                }
+
+                idle.CancelAfter(TimeSpan.FromSeconds(flood.IsCompleted ? 2 : 30));
+                try
+                {
+                    if (!await subscription.WaitToReadAsync(idle.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    break; // nothing more is coming: some events were dropped
+                }
+
+                idle.TryReset();
+            }
+
+            clock.Stop();
+            var allocatedBytes = allocated.Since;
+            memory.Dispose();
+            await flood.ConfigureAwait(false);
+            var dropped = session.EventsDropped - droppedBefore;
+            var name = stall ? $".NET subscriber that stalls (capacity {capacity})" : $".NET subscriber (capacity {capacity?.ToString() ?? "default 10,000"})";
+            var note = read == events ? string.Empty : $"read {read:N0} of {events:N0}";
+            if (stall)
+            {
+                // The rate is the reader's (received while nobody reads); the subscriber kept its capacity.
+                note = $"kept {read:N0}; ev/s = reader alone";
+                read = session.EventsReceived - receivedBefore;
+            }
+
+            var perEvent = allocatedBytes / (double)Math.Max(1, read);
+            await session.DisconnectAsync().ConfigureAwait(false);
+            GC.KeepAlive(checksum);
+            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note);
+        }
+
+        internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (deadline.Elapsed > timeout)
+                {
+                    throw new TimeoutException("Condition not met within " + timeout);
+                }
+
+                await Task.Delay(5).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+
+namespace AmiPs.Throughput
+{
+    /// <summary>One measured run, as printed in the report.</summary>
+    public sealed record RunResult(string Name, long Events, double Seconds, double EventBytes, double AllocatedPerEvent, long WorkingSetGrowth, long Dropped, string Note = "")
+    {
+        public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
+
+        public double MegabytesPerSecond => EventsPerSecond * EventBytes / (1024 * 1024);
+
+        public override string ToString() => string.Format(
+            CultureInfo.InvariantCulture,
+            "{0,-44} {1,10:N0} ev {2,8:0.000} s {3,12:N0} ev/s {4,7:0.0} MB/s {5,8:N0} B/ev alloc {6,7:0.0} MB ws+ {7,8:N0} dropped {8}",
+            Name,
+            Events,
+            Seconds,
+            EventsPerSecond,
+            MegabytesPerSecond,
+            AllocatedPerEvent,
+            WorkingSetGrowth / (1024.0 * 1024),
+            Dropped,
+            Note);
+    }
+
+    /// <summary>
+    /// Samples the working set every few milliseconds on its own thread, so a run reports its peak growth over the
+    /// baseline taken at start (after a full collection), not just where it ended.
+    /// </summary>
+    public sealed class WorkingSetSampler : IDisposable
+    {
+        private readonly Thread _thread;
+        private readonly long _baseline;
+        private long _peak;
+        private volatile bool _stop;
+
+        public WorkingSetSampler()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            _baseline = Current();
+            _peak = _baseline;
+            _thread = new Thread(Run) { IsBackground = true, Name = "ws-sampler" };
+            _thread.Start();
+        }
+
+        public long Growth => Math.Max(0, Interlocked.Read(ref _peak) - _baseline);
+
+        public void Dispose()
+        {
+            _stop = true;
+            _thread.Join();
+        }
+
+        private static long Current()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.WorkingSet64;
+        }
+
+        private void Run()
+        {
+            while (!_stop)
+            {
+                var now = Current();
+                if (now > Interlocked.Read(ref _peak))
+                {
+                    Interlocked.Exchange(ref _peak, now);
+                }
+
+                Thread.Sleep(20); // every 20 ms: reading /proc costs, and must not compete with the run
+            }
+        }
+    }
+
+    /// <summary>Bytes allocated by the whole process between two points (server and client share the process).</summary>
+    public readonly struct AllocationMark
+    {
+        private readonly long _start;
+
+        private AllocationMark(long start) => _start = start;
+
+        public static AllocationMark Now() => new AllocationMark(GC.GetTotalAllocatedBytes(precise: true));
+
+        public long Since => GC.GetTotalAllocatedBytes(precise: true) - _start;
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using AmiPs.Bench;
+using AmiPs.Client;
+using AmiPs.Events;
+using AmiPs.Protocol;
+using AmiPs.Tracking;
+
+namespace AmiPs.Throughput
+{
+    /// <summary>
+    /// The reader's stages in a loop on one thread, timed by the CPU time of that thread's process rather than the
+    /// wall clock: on a machine shared with other work the CPU time per event is the stable figure, and the one
+    /// that says how many events one core can take. Best of several rounds.
+    /// </summary>
+    public static class Micro
+    {
+        private const int WarmUpRounds = 6;
+
+        /// <summary>This thread's CPU time in ns (Linux CLOCK_THREAD_CPUTIME_ID); the process's on other systems.</summary>
+        internal static class ThreadCpu
+        {
+            public static long Now()
+            {
+                if (OperatingSystem.IsLinux() && clock_gettime(3, out var time) == 0)
+                {
+                    return time.Seconds * 1_000_000_000 + time.Nanoseconds;
+                }
+
+                using var process = Process.GetCurrentProcess();
+                return process.TotalProcessorTime.Ticks * 100;
+            }
+
+            [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+            private static extern int clock_gettime(int clock, out TimeSpec time);
+
+            private struct TimeSpec
+            {
+                public long Seconds;
+                public long Nanoseconds;
+            }
+        }
+
+        public static void Run(string stage, int rounds)
+        {
+            var bytes = FixtureEvents.Concatenated(4 << 20, out var events);
+            var sequence = new ReadOnlySequence<byte>(bytes);
+            var calls = new AmiCallTracker(1000, "micro");
+            var extensions = new AmiExtensionTracker("micro");
+            var hub = new AmiEventHub(10_000, 10_000);
+            using var subscription = hub.Subscribe(new AmiSubscriptionOptions());
+            var stages = stage == "all" ? new[] { "frame", "type", "track", "publish" } : new[] { stage };
+            foreach (var name in stages)
+            {
+                var cpu = new List<double>();
+                var wall = new List<double>();
+                var allocated = new List<double>();
+                for (var round = 0; round < rounds + WarmUpRounds; round++)
+                {
+                    var cpu0 = ThreadCpu.Now();
+                    var alloc0 = GC.GetAllocatedBytesForCurrentThread();
+                    var clock = Stopwatch.StartNew();
+                    var parser = new AmiFrameParser();
+                    var buffer = sequence;
+                    long sum = 0;
+                    while (parser.TryReadMessage(ref buffer, out var message))
+                    {
+                        if (name == "frame")
+                        {
+                            sum += message.Count;
+                            continue;
+                        }
+
+                        var amiEvent = AmiEventFactory.Create(message, DateTimeOffset.Now, "micro");
+                        if (name == "track" || name == "publish")
+                        {
+                            _ = message.ActionId;
+                            calls.Apply(amiEvent);
+                            extensions.Apply(amiEvent);
+                        }
+
+                        if (name == "publish")
+                        {
+                            hub.Publish(amiEvent);
+                            while (subscription.TryRead(out var read))
+                            {
+                                sum += read.Sequence;
+                            }
+                        }
+
+                        sum += amiEvent.Event.Length;
+                    }
+
+                    clock.Stop();
+                    if (round >= WarmUpRounds)
+                    {
+                        cpu.Add((ThreadCpu.Now() - cpu0) / (double)events);
+                        wall.Add(clock.Elapsed.TotalMilliseconds * 1e6 / events);
+                        allocated.Add((GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)events);
+                    }
+
+                    GC.KeepAlive(sum);
+                    if (round == WarmUpRounds - 1)
+                    {
+                        // Give the tiered compiler (starved on a busy machine) time to install the optimised code.
+                        Thread.Sleep(1000);
+                    }
+                }
+
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "micro {0,-8} thread cpu {1,6:0} ns/event (best; median {2:0}), wall {3,6:0} ns/event (best), {4,6:0} B/event allocated, {5:N0} events/s on one core (from best cpu)",
+                    name,
+                    cpu.Min(),
+                    cpu.OrderBy(c => c).ElementAt(cpu.Count / 2),
+                    wall.Min(),
+                    allocated.Min(),
+                    1e9 / cpu.Min()));
+            }
+        }
+    }
+}

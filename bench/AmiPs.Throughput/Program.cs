@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime;
+using System.Threading.Tasks;
+using AmiPs.Bench;
+
+namespace AmiPs.Throughput
+{
+    /// <summary>
+    /// End-to-end runs over loopback: the flood into a .NET subscriber, into PowerShell pipelines, into Node's
+    /// asterisk-manager; a stalled consumer; connect latency; tracker scale.
+    /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on a crash or on any event lost by a consumer that keeps
+    /// up (never on timing).
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            if (Array.IndexOf(args, "--micro") is var micro and >= 0)
+            {
+                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(ArgValue(args, "--rounds") ?? 10));
+                return 0;
+            }
+
+            var quick = args.Contains("--quick");
+            var events = ArgValue(args, "--events") ?? (quick ? 50_000 : 1_000_000);
+            var psEvents = ArgValue(args, "--ps-events") ?? (quick ? 20_000 : events);
+            var warmUp = ArgValue(args, "--warm-up") ?? (quick ? 10_000 : 100_000);
+            var skipNode = quick || args.Contains("--skip-node");
+            var skipPs = args.Contains("--skip-ps");
+            var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
+            bool Runs(string part) => only is null || only.Contains(part);
+            var failures = new List<string>();
+            var results = new List<RunResult>();
+
+            Console.WriteLine($"AmiPs throughput ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+                              $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {FixtureEvents.Events.Count} fixture events of {FixtureEvents.AverageBytes:0} bytes on average");
+            try
+            {
+                // The simulator's flood by default; --server bench uses the bench's own server (no per-event server work).
+                await using var own = new FloodServer("admin", "bench-secret");
+                await using IFlood server = args.Contains("--server") && ArgText(args, "--server") == "bench"
+                    ? new FloodServer("admin", "bench-secret")
+                    : await SimulatorFlood.StartAsync("admin", "bench-secret").ConfigureAwait(false);
+                Console.WriteLine($"Server: {server.Description}, {server.AverageEventBytes:0} bytes an event");
+
+                // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
+                RunResult? dotnet = null;
+                if (Runs("dotnet"))
+                {
+                    dotnet = await DotNetScenario.RunAsync(server, events, quick ? (int)events : (int?)null, warmUp: warmUp).ConfigureAwait(false);
+                    Report(results, dotnet);
+                    Expect(failures, dotnet, events, expectDrops: !quick ? (bool?)null : false);
+                }
+
+                // A consumer that stalls: memory bounded by its capacity, every other event counted as dropped.
+                const int Capacity = 10_000;
+                var stalled = !Runs("stalled") ? null : await DotNetScenario.RunAsync(server, events, Capacity, stall: true, warmUp: warmUp).ConfigureAwait(false);
+                if (stalled is not null)
+                {
+                    Report(results, stalled);
+                }
+
+                if (stalled is not null && (stalled.Events != events || stalled.Dropped != events - Capacity))
+                {
+                    failures.Add($"stalled consumer: received {stalled.Events}, dropped {stalled.Dropped}; expected {events} and {events - Capacity}");
+                }
+
+                if (!skipPs && (Runs("ps-null") || Runs("ps-foreach")))
+                {
+                    using var ps = new PowerShellScenario();
+                    var buffer = $"-BufferSize {psEvents} -Timeout ([timespan]::FromMinutes(5))";
+                    if (Runs("ps-null"))
+                    {
+                        var nullRun = await ps.RunAsync(server, "$null = Receive-AmiEvent -First N", $"$null = Receive-AmiEvent -First $n {buffer}", psEvents, warmUp).ConfigureAwait(false);
+                        Report(results, nullRun);
+                        Expect(failures, nullRun, psEvents, expectDrops: false);
+                    }
+
+                    if (Runs("ps-foreach"))
+                    {
+                        var forEach = await ps.RunAsync(server, "Receive-AmiEvent -First N | ForEach-Object", $"$k = 0; Receive-AmiEvent -First $n {buffer} | ForEach-Object {{ $k++ }}; $k", psEvents, warmUp).ConfigureAwait(false);
+                        Report(results, forEach);
+                        Expect(failures, forEach, psEvents, expectDrops: false);
+                    }
+                }
+
+                if (!skipNode && Runs("node"))
+                {
+                    if (NodeScenario.IsInstalled)
+                    {
+                        var node = await NodeScenario.RunAsync(server, events).ConfigureAwait(false);
+                        Report(results, node);
+                        if (dotnet is not null)
+                        {
+                            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Ratio: .NET subscriber / asterisk-manager = {0:0.0}x events/s on the same flood", dotnet.EventsPerSecond / node.EventsPerSecond));
+                        }
+                    }
+                    else
+                    {
+                        Console.WriteLine($"Node comparison skipped: asterisk-manager is not installed in {NodeScenario.ModulesDirectory} (bench/run.sh installs it).");
+                    }
+                }
+
+                if (Runs("latency"))
+                {
+                    Console.WriteLine(await LatencyAndScale.ConnectAsync(server, quick ? 20 : 200).ConfigureAwait(false));
+                }
+
+                if (!skipPs && Runs("tracker"))
+                {
+                    using var ps = new PowerShellScenario();
+                    foreach (var line in await LatencyAndScale.TrackerAsync(own, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
+                    {
+                        Console.WriteLine(line);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine("The benchmark crashed: " + ex);
+                return 2;
+            }
+
+            foreach (var failure in failures)
+            {
+                Console.Error.WriteLine("FAIL: " + failure);
+            }
+
+            return failures.Count == 0 ? 0 : 1;
+        }
+
+        private static void Report(List<RunResult> results, RunResult result)
+        {
+            results.Add(result);
+            Console.WriteLine(result);
+        }
+
+        private static void Expect(List<string> failures, RunResult result, long events, bool? expectDrops)
+        {
+            if (expectDrops == false && (result.Events != events || result.Dropped != 0))
+            {
+                failures.Add($"{result.Name}: read {result.Events} of {events}, dropped {result.Dropped} (a consumer that keeps up must lose nothing)");
+            }
+        }
+
+        private static string? ArgText(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        private static long? ArgValue(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : (long?)null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Reproduces the figures of docs/benchmarks.md.
+#   bench/run.sh            everything: build, micro benchmarks, stage timings, end-to-end runs with Node side by side
+#   bench/run.sh quick      the CI guard only (a few seconds; exit 1 if events are lost, 2 on a crash; never on timing)
+#   bench/run.sh e2e [...]  only the end-to-end runs; extra arguments go to AmiPs.Throughput (--events N, --only dotnet,ps-null, --server bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet build AmiPs.sln -c Release 2>&1 | grep -E "error|rror\(s\)" || true   # the module lands in out/AmiPs
+dotnet build bench/AmiPs.Throughput -c Release 2>&1 | grep -E "error|rror\(s\)" || true
+throughput=(dotnet bench/AmiPs.Throughput/bin/Release/net10.0/AmiPs.Throughput.dll)
+
+mode="${1:-all}"
+[ $# -gt 0 ] && shift
+case "$mode" in
+  quick)
+    exec "${throughput[@]}" --quick "$@"
+    ;;
+  e2e|all)
+    # asterisk-manager 0.2.0, the most used Node AMI client, into a scratch folder (gitignored) for the side-by-side run.
+    if command -v npm >/dev/null && [ ! -f bench/.node/node_modules/asterisk-manager/package.json ]; then
+      mkdir -p bench/.node
+      [ -f bench/.node/package.json ] || echo '{"name":"amips-bench-node","private":true}' > bench/.node/package.json
+      (cd bench/.node && npm install --no-audit --no-fund --silent asterisk-manager@0.2.0)
+    fi
+    if [ "$mode" = all ]; then
+      dotnet build bench/AmiPs.Benchmarks -c Release 2>&1 | grep -E "error|rror\(s\)" || true
+      # In-process benchmarks (BenchmarkDotNet, MemoryDiagnoser): ns and bytes per event of each stage.
+      dotnet bench/AmiPs.Benchmarks/bin/Release/net10.0/AmiPs.Benchmarks.dll --filter '*' --job short --iterationCount 15
+      # The same stages timed by thread CPU time (stable on a shared machine).
+      "${throughput[@]}" --micro all --rounds 15
+    fi
+    exec "${throughput[@]}" "$@"
+    ;;
+  *)
+    echo "usage: bench/run.sh [all|quick|e2e] [AmiPs.Throughput options]" >&2
+    exit 64
+    ;;
+esac
