@@ -40,7 +40,8 @@ function Write-Step([string] $Text) {
 }
 
 Write-Step "Starting the built-in AMI simulator ($TrafficRate generated calls a second)"
-$sim = Start-AmiSimulator -TrafficRate $TrafficRate
+# Calls ring half a second and talk for one, so the call table shows live and ended calls within a couple of seconds.
+$sim = Start-AmiSimulator -TrafficRate $TrafficRate -RingTime 0.5 -TalkTime 1
 Write-Host "Listening on $($sim.ComputerName):$($sim.Port) for user $($sim.UserName)"
 
 try {
@@ -67,18 +68,12 @@ try {
         Start-Sleep -Milliseconds 200
     }
 
+    # Both tables come from the module's format views (AmiPs.format.ps1xml), as in pwsh.
     Write-Step 'Calls (Get-AmiCall)'
-    Get-AmiCall |
-        Sort-Object StartTime |
-        Select-Object -Last 10 |
-        Format-Table Id, From, To, AnsweredBy, State, Disposition, @{ Name = 'TalkTime'; Expression = { $_.TalkTime.ToString('mm\:ss') } }, HangupCauseText -AutoSize |
-        Out-Host
+    Get-AmiCall | Sort-Object StartTime | Select-Object -Last 10 | Out-Host
 
     Write-Step 'Extensions (Get-AmiExtension)'
-    Get-AmiExtension |
-        Sort-Object Context, Exten |
-        Format-Table Exten, Context, Hint, StatusText, LastChanged -AutoSize |
-        Out-Host
+    Get-AmiExtension | Sort-Object Context, Exten | Out-Host
 
     Write-Step 'Disconnecting'
     Disconnect-Ami -Session $session

@@ -34,7 +34,7 @@ namespace AmiPs.Shell
                 return 0;
             }
 
-            var host = new ShellHost(ShellConsole.FromProcess());
+            var host = new ShellHost(ShellConsole.FromProcess(options.NonInteractive));
             using var runner = new ShellRunner(host);
             try
             {

@@ -9,8 +9,9 @@ namespace AmiPs.Shell
     /// </summary>
     internal sealed class ShellConsole
     {
-        private ShellConsole(TextWriter output, TextWriter error, TextReader input, bool isConsole)
+        private ShellConsole(TextWriter output, TextWriter error, TextReader input, bool isConsole, bool nonInteractive)
         {
+            NonInteractive = nonInteractive;
             Output = output;
             Error = error;
             Input = input;
@@ -41,14 +42,18 @@ namespace AmiPs.Shell
 
         public bool UseColor { get; }
 
+        /// <summary>-NonInteractive: no prompts even on a terminal.</summary>
+        public bool NonInteractive { get; }
+
         /// <summary>Unix terminals and Windows Terminal render ANSI escapes; the classic Windows console may print them as text.</summary>
         public bool UnderstandsAnsi => !OperatingSystem.IsWindows() || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WT_SESSION"));
 
         /// <summary>Serializes writes from the pipeline thread and the Ctrl+C handler.</summary>
         public object WriteLock { get; } = new object();
 
-        public static ShellConsole FromProcess() => new ShellConsole(Console.Out, Console.Error, Console.In, isConsole: true);
+        public static ShellConsole FromProcess(bool nonInteractive) => new ShellConsole(Console.Out, Console.Error, Console.In, isConsole: true, nonInteractive);
 
-        public static ShellConsole FromText(TextWriter output, TextWriter error, TextReader input) => new ShellConsole(output, error, input, isConsole: false);
+        public static ShellConsole FromText(TextWriter output, TextWriter error, TextReader input, bool nonInteractive = false) =>
+            new ShellConsole(output, error, input, isConsole: false, nonInteractive);
     }
 }

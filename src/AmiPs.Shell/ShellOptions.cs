@@ -27,6 +27,9 @@ namespace AmiPs.Shell
             ScriptArguments = scriptArguments;
         }
 
+        /// <summary>-NonInteractive: prompts (Read-Host, Get-Credential, -Confirm) fail instead of waiting for an answer.</summary>
+        public bool NonInteractive { get; private set; }
+
         public ShellMode Mode { get; }
 
         public string? File { get; }
@@ -38,6 +41,23 @@ namespace AmiPs.Shell
 
         /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message meant for people.</summary>
         public static ShellOptions Parse(IReadOnlyList<string> args)
+        {
+            var options = ParseMode(args);
+            foreach (var arg in args)
+            {
+                var name = IsSwitch(arg) ? Resolve(arg) : null;
+                if (name is null or "File" or "Command")
+                {
+                    break; // what follows belongs to the script or the command
+                }
+
+                options.NonInteractive |= name == "NonInteractive";
+            }
+
+            return options;
+        }
+
+        private static ShellOptions ParseMode(IReadOnlyList<string> args)
         {
             for (var i = 0; i < args.Count; i++)
             {
@@ -63,7 +83,11 @@ namespace AmiPs.Shell
                             throw new ArgumentException("-Command needs a command.");
                         }
 
-                        return new ShellOptions(ShellMode.Command, null, string.Join(" ", Rest(args, i + 1)), Array.Empty<string>());
+                        // "-Command -" reads commands from stdin, as pwsh does: that is the prompt loop without a prompt.
+                        var command = string.Join(" ", Rest(args, i + 1));
+                        return command == "-"
+                            ? new ShellOptions(ShellMode.Interactive, null, null, Array.Empty<string>())
+                            : new ShellOptions(ShellMode.Command, null, command, Array.Empty<string>());
                     case "Help":
                         return new ShellOptions(ShellMode.Help, null, null, Array.Empty<string>());
                     default:
@@ -80,6 +104,8 @@ namespace AmiPs.Shell
             Environment.NewLine +
             "  -File <path> [args]  Runs a script; the arguments bind to its param() block or $args." + Environment.NewLine +
             "  -Command <text>      Runs a command (everything after -Command) and exits." + Environment.NewLine +
+            "  -Command -           Reads commands from standard input." + Environment.NewLine +
+            "  -NonInteractive      Prompts (Read-Host, Get-Credential, -Confirm) fail instead of waiting." + Environment.NewLine +
             "  -NoProfile           Accepted for pwsh compatibility; amips never reads a profile." + Environment.NewLine +
             "  -Help, -?            Shows this text." + Environment.NewLine +
             "  (no arguments)       An interactive prompt; 'exit' quits, Ctrl+C stops the running command." + Environment.NewLine +

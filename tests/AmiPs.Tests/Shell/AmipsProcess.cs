@@ -23,9 +23,7 @@ namespace AmiPs.Tests.Shell
         {
             get
             {
-                var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
-                var name = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "amips.exe" : "amips";
-                var amips = Path.Combine(RepoPaths.Root, "src", "AmiPs.Shell", "bin", configuration, "net10.0", name);
+                var amips = BuiltCommandPath;
                 if (File.Exists(amips))
                 {
                     return (amips, Array.Empty<string>());
@@ -33,6 +31,17 @@ namespace AmiPs.Tests.Shell
 
                 var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
                 return (dotnet, new[] { typeof(ShellRunner).Assembly.Location });
+            }
+        }
+
+        /// <summary>Where the Shell project's build puts the amips command, for the configuration the tests were built in.</summary>
+        public static string BuiltCommandPath
+        {
+            get
+            {
+                var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+                var name = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "amips.exe" : "amips";
+                return Path.Combine(RepoPaths.Root, "src", "AmiPs.Shell", "bin", configuration, "net10.0", name);
             }
         }
 

@@ -17,12 +17,13 @@ namespace AmiPs.Tests.Shell
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.True(result.Error.Length == 0, result.ToString());
-            Assert.Contains("Connected since", result.Output);     // the session table view
-            Assert.Contains("IsHealthy         : True", result.Output); // the status list view
-            Assert.Contains("Asterisk", result.Output);            // core show version
-            Assert.Matches(@"Time\s+Event\s+Channel", result.Output);  // the event table view
-            Assert.Matches(@"Id\s+From\s+To\s+AnsweredBy", result.Output);
-            Assert.Matches(@"Exten\s+Context\s+Hint\s+StatusText", result.Output);
+            // Each section laid out by the module's views (tables, and a list for the status), not by the default formatter.
+            Assert.Matches(@"Id\s+Name\s+Endpoint\s+User\s+State", result.Output);
+            Assert.Contains("IsHealthy         : True", result.Output);
+            Assert.Contains("Asterisk", result.Output); // core show version
+            Assert.Matches(@"Time\s+Event\s+Channel", result.Output);
+            Assert.Matches(@"From\s+To\s+State\s+Disposition", result.Output);
+            Assert.Matches(@"Exten\s+Context\s+Status\s+Hint", result.Output);
             Assert.Contains("Disconnected", result.Output);
             Assert.Contains("== Done", result.Output);
         }

@@ -38,6 +38,14 @@ namespace AmiPs.Tests.Shell
             Assert.Equal(ShellMode.Help, ShellOptions.Parse(new[] { "-Help" }).Mode);
         }
 
+        [Fact]
+        public void NonInteractive_is_read_before_the_script_and_Command_dash_reads_stdin()
+        {
+            Assert.True(ShellOptions.Parse(new[] { "-noni", "-c", "1" }).NonInteractive);
+            Assert.False(ShellOptions.Parse(new[] { "-File", "x.ps1", "-NonInteractive" }).NonInteractive);
+            Assert.Equal(ShellMode.Interactive, ShellOptions.Parse(new[] { "-Command", "-" }).Mode);
+        }
+
         [Theory]
         [InlineData("-Bogus")]
         [InlineData("-No")]

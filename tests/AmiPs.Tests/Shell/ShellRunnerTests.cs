@@ -54,6 +54,22 @@ namespace AmiPs.Tests.Shell
         }
 
         [Fact]
+        public void NonInteractive_prompts_fail_with_a_clear_error_and_otherwise_read_the_input()
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            using var refusing = new ShellRunner(new ShellHost(ShellConsole.FromText(output, error, new StringReader("bob\n"), nonInteractive: true)));
+            using var answering = new ShellRunner(new ShellHost(ShellConsole.FromText(output, error, new StringReader("bob\nY\n"))));
+
+            Assert.Equal(RunOutcome.Completed, refusing.RunScript("Read-Host 'Name'"));
+            Assert.Contains("-NonInteractive", error.ToString());
+            Assert.Equal(RunOutcome.Completed, answering.RunScript("\"hello $(Read-Host 'Name')\"; \"choice=$($Host.UI.PromptForChoice('Go?', '', @('&Yes', '&No'), 1))\""));
+            Assert.Contains("hello bob", output.ToString());
+            Assert.Contains("[Y] Yes  [N] No  [?] Help (default is \"N\"): ", output.ToString());
+            Assert.Contains("choice=0", output.ToString());
+        }
+
+        [Fact]
         public void Output_is_formatted_to_120_columns_when_redirected()
         {
             _runner.RunScript("[pscustomobject]@{ Text = 'x' * 300 } | Format-Table -Wrap:$false");
