@@ -113,6 +113,19 @@ namespace AmiPs.Tests.Module
         }
 
         [Fact]
+        public async Task Wait_AmiEvent_tells_what_happens_to_the_session_while_it_waits()
+        {
+            var session = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -ReconnectDelay 0.05").ThrowIfErrors().Single<AmiSession>();
+            var waiting = Task.Run(() => _ps.Run("Wait-AmiEvent UserEvent -Timeout 1.5 -ErrorAction SilentlyContinue -Verbose"));
+            await Eventually.WaitUntilAsync(() => session.GetStatus().Subscribers > 0, TimeSpan.FromSeconds(5), "Wait-AmiEvent to subscribe");
+            _server.DropAll();
+
+            var result = await waiting;
+            Assert.Contains(result.Warnings, w => w.StartsWith("Connection closed", StringComparison.Ordinal));
+            Assert.Contains(result.Verbose, v => v.StartsWith("Scheduling reconnection attempt 1/", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Get_AmiLog_shows_the_connection_phases_without_secrets()
         {
             var result = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred | Out-Null; Get-AmiLog; '--'; Get-AmiLog -Level Warning; '--'; Get-AmiLog -Newest 1").ThrowIfErrors();
