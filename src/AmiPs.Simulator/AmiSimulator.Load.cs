@@ -15,7 +15,6 @@ namespace AmiPs.Simulator
 
         private readonly object _trafficLock = new object();
         private CancellationTokenSource? _traffic;
-        private byte[][]? _floodFrames;
 
         /// <summary>Starts (or changes the rate of) random calls: random callers and extensions, mostly answered, short talk times.</summary>
         public void StartTraffic(double callsPerSecond)
@@ -58,7 +57,7 @@ namespace AmiPs.Simulator
                 throw new ArgumentOutOfRangeException(nameof(eventsPerSession), eventsPerSession, "The event count cannot be negative.");
             }
 
-            var frames = _floodFrames ??= FloodEvents.Frames(Options.TimestampEvents);
+            var frames = FloodEvents.Frames(Options.TimestampEvents); // framed per flood, so Timestamp is the flood's time
             var sessions = _sessions.Keys.Where(s => s.LoggedIn).ToArray();
             var counts = await Task.WhenAll(sessions.Select(session => FloodSessionAsync(session, frames, eventsPerSession, ct))).ConfigureAwait(false);
             return counts.Sum();

@@ -73,6 +73,7 @@ namespace AmiPs.Simulator
         public static Task<AmiSimulator> StartAsync(AmiSimulatorOptions options, CancellationToken ct = default)
         {
             ct.ThrowIfCancellationRequested();
+            Validate(options);
             var simulator = new AmiSimulator(options);
             simulator.Listen(options.Port);
             if (options.TrafficCallsPerSecond > 0)
@@ -84,6 +85,37 @@ namespace AmiPs.Simulator
         }
 
         /// <summary>Stops traffic and calls, closes every session and the listener. Safe to repeat.</summary>
+        private static void Validate(AmiSimulatorOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (options.Port is < 0 or > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The port must be 0 (any free port) to 65535.");
+            }
+
+            if (options.Users is null || options.Address is null || options.AmiVersion is null)
+            {
+                throw new ArgumentException("Users, Address and AmiVersion must be set.", nameof(options));
+            }
+
+            foreach (var user in options.Users)
+            {
+                if (string.IsNullOrEmpty(user.UserName) || string.IsNullOrEmpty(user.Secret))
+                {
+                    throw new ArgumentException("Every simulator user needs a name and a secret; there is no default password.", nameof(options));
+                }
+            }
+
+            if (options.TrafficCallsPerSecond < 0 || options.AuthFailureDelay < TimeSpan.Zero || options.StepDelay < TimeSpan.Zero || options.RingTime < TimeSpan.Zero || options.TalkTime < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "Rates and times cannot be negative.");
+            }
+        }
+
         public async Task StopAsync()
         {
             if (Interlocked.Exchange(ref _stopping, 1) == 1)

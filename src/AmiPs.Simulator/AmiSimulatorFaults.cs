@@ -99,7 +99,15 @@ namespace AmiPs.Simulator
             // A later refusal or restart owns the listener now; a stopped server stays stopped.
             if (generation == Volatile.Read(ref _refusalGeneration) && !_server.IsStopping && !_server.IsListening)
             {
-                _server.Listen(_server.Port);
+                try
+                {
+                    _server.Listen(_server.Port);
+                }
+                catch (System.Net.Sockets.SocketException e)
+                {
+                    // Someone else took the port meanwhile: the simulator stays down rather than move.
+                    _server.Logger.LogError(SimulatorLogEvents.Fault, e, "Could not listen again on port {Port}", _server.Port);
+                }
             }
         }
 

@@ -20,6 +20,8 @@ namespace AmiPs.Simulator
             Newexten(_outer1, 1, "AppDial2", "(Outgoing Line)");
             NewCallerid(_outer1, from, name);
             NewConnectedLine(_outer1, from, name);
+            _outer2.ConnectedLineNum = from; // the ;2 half gets both at once, as the recording shows
+            _outer2.ConnectedLineName = name;
             NewCallerid(_outer2, from, name);
             NewConnectedLine(_outer2, from, name);
             LocalBridge(_outer1, _outer2, outer);
@@ -52,8 +54,8 @@ namespace AmiPs.Simulator
             NewCallerid(_inner1, outer, name);
             NewConnectedLine(_inner1, from, name);
             VarSet(_inner2, "DIALEDPEERNUMBER", $"{Target}@{Context}");
-            _inner2.CallerIDNum = from;
-            _inner2.CallerIDName = name;
+            _inner2.ConnectedLineNum = outer;
+            _inner2.ConnectedLineName = name;
             NewCallerid(_inner2, from, name);
             NewConnectedLine(_inner2, outer, name);
             LocalBridge(_inner1, _inner2, Target);

@@ -52,14 +52,20 @@ namespace AmiPs.Simulator
         public void RequestHangup(int cause)
         {
             _hangupCause = cause;
-            try
+
+            // Cancel off the caller's thread: the script's continuation would otherwise run the whole hang-up inline,
+            // inside the session that sent the Hangup action.
+            ThreadPool.QueueUserWorkItem(_ =>
             {
-                _hangup.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // the call already ended
-            }
+                try
+                {
+                    _hangup.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // the call already ended
+                }
+            });
         }
 
         private async Task RunAsync()

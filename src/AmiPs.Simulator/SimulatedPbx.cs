@@ -52,16 +52,7 @@ namespace AmiPs.Simulator
         internal AmiSimulatorOptions Options { get; }
 
         /// <summary>The hinted extensions with their current state, in configuration order.</summary>
-        public IReadOnlyList<SimulatedExtension> Extensions
-        {
-            get
-            {
-                lock (_extensionOrder)
-                {
-                    return _extensionOrder.Select(e => _extensions[e]).ToArray();
-                }
-            }
-        }
+        public IReadOnlyList<SimulatedExtension> Extensions => _extensionOrder.Select(e => _extensions[e]).ToArray(); // the order list never changes after construction
 
         public IReadOnlyCollection<SimulatedChannel> ActiveChannels => _channels.Values.OrderBy(c => c.Created).ThenBy(c => c.Name, StringComparer.Ordinal).ToArray();
 

@@ -33,6 +33,7 @@ namespace AmiPs.Simulator
         private volatile bool _loggedIn;
         private volatile int _eventMask;
         private int _closing;
+        private volatile bool _stopReading;
 
         public SimulatorSession(AmiSimulator server, Socket socket, int id)
         {
@@ -91,6 +92,11 @@ namespace AmiPs.Simulator
                 Send(AmiText.Encoding.GetBytes($"Asterisk Call Manager/{Options.AmiVersion}\r\n"));
                 writer = WriteLoopAsync(stream);
                 await ReadLoopAsync(stream).ConfigureAwait(false);
+                if (_stopReading)
+                {
+                    // Let the writer send the last reply (Goodbye, Authentication failed); it closes the connection itself.
+                    await Task.WhenAny(writer, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException or OperationCanceledException)
             {
@@ -111,6 +117,8 @@ namespace AmiPs.Simulator
         /// <summary>Queues bytes to send; a session whose queue is full is too slow and is disconnected.</summary>
         public void Send(byte[] bytes, int events = 0, bool closeAfter = false)
         {
+            // After Goodbye or a failed login nothing more is read: the connection ends once the reply is written.
+            _stopReading |= closeAfter;
             if (!_output.Writer.TryWrite(new OutItem(bytes, events, null, closeAfter)))
             {
                 SlowClient();
@@ -206,7 +214,7 @@ namespace AmiPs.Simulator
                 {
                     var result = await reader.ReadAsync(_closed.Token).ConfigureAwait(false);
                     var buffer = result.Buffer;
-                    while (!_closed.IsCancellationRequested && parser.TryReadMessage(ref buffer, out var message))
+                    while (!_closed.IsCancellationRequested && !_stopReading && parser.TryReadMessage(ref buffer, out var message))
                     {
                         await HandleAsync(message).ConfigureAwait(false);
                     }
@@ -217,7 +225,7 @@ namespace AmiPs.Simulator
                     }
 
                     reader.AdvanceTo(buffer.Start, buffer.End);
-                    if (result.IsCompleted)
+                    if (result.IsCompleted || _stopReading)
                     {
                         return;
                     }

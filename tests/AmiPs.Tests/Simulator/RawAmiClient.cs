@@ -131,6 +131,22 @@ namespace AmiPs.Tests.Simulator
             }
         }
 
+        /// <summary>Every message until the server closes the connection.</summary>
+        public async Task<List<AmiMessage>> ReadToEndAsync(TimeSpan? timeout = null)
+        {
+            var list = new List<AmiMessage>();
+            using var cts = new CancellationTokenSource(timeout ?? Timeout);
+            while (await _messages.Reader.WaitToReadAsync(cts.Token))
+            {
+                while (_messages.Reader.TryRead(out var m))
+                {
+                    list.Add(m);
+                }
+            }
+
+            return list;
+        }
+
         /// <summary>Everything received so far without waiting.</summary>
         public List<AmiMessage> Drain()
         {

@@ -68,12 +68,22 @@ namespace AmiPs.Tests.Simulator
             await client.SendAsync("Login", ("Username", "admin"), ("Secret", "wrong"), ("ActionID", "1"));
             await client.SendAsync("Ping", ("ActionID", "2"));
 
-            var reply = await client.ReadAsync();
+            var all = await client.ReadToEndAsync();
+            var reply = Assert.Single(all); // the Ping after it is never answered: the connection closes
             Assert.Equal("Response Error: ActionID,Message", Shape(reply));
             Assert.Equal("Authentication failed", reply["Message"]);
             Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(40), "the failure is delayed");
-            await client.WaitClosedAsync();
             Assert.True(client.Closed);
+        }
+
+        [Fact]
+        public async Task Nothing_after_Logoff_is_answered()
+        {
+            var client = await LoginAsync("off");
+            await client.SendRawAsync(Encoding.ASCII.GetBytes("Action: Logoff\r\nActionID: bye\r\n\r\nAction: Ping\r\nActionID: late\r\n\r\n"));
+
+            var all = await client.ReadToEndAsync();
+            Assert.Equal(new[] { "Goodbye" }, all.Select(m => m.Name));
         }
 
         [Fact]
@@ -102,7 +112,9 @@ namespace AmiPs.Tests.Simulator
             var got = Enumerable.Range(0, expected.Count).Select(_ => client.ReadAsync()).ToList();
             var actual = (await Task.WhenAll(got)).Select(Shape).ToList();
             Assert.Equal(expected, actual);
-            Assert.Empty(client.Drain()); // no SuccessfulAuth: monitor does not read security
+            await client.SendAsync("Ping", ("ActionID", "end"));
+            var (_, extra) = await client.ReadUntilAsync(m => m.ActionId == "end");
+            Assert.Empty(extra); // no SuccessfulAuth or anything else: monitor does not read security
         }
 
         [Fact]
