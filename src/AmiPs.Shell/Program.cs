@@ -47,12 +47,19 @@ namespace AmiPs.Shell
             }
 
             using var ctrlC = new CtrlCHandler(runner);
-            return options.Mode switch
+            try
             {
-                ShellMode.File => ExitCodes.ForFile(runner, runner.RunFile(options.File!, options.ScriptArguments)),
-                ShellMode.Command => ExitCodes.ForCommand(runner, runner.RunCommand(options.Command!)),
-                _ => new InteractiveLoop(runner, host.ShellUI.Io).Run(),
-            };
+                return options.Mode switch
+                {
+                    ShellMode.File => ExitCodes.ForFile(runner, runner.RunFile(options.File!, options.ScriptArguments)),
+                    ShellMode.Command => ExitCodes.ForCommand(runner, runner.RunCommand(options.Command!)),
+                    _ => new InteractiveLoop(runner, host.ShellUI.Io).Run(),
+                };
+            }
+            finally
+            {
+                runner.CloseSessions();
+            }
         }
     }
 }

@@ -62,7 +62,8 @@ namespace AmiPs.Shell
         {
         }
 
+        /// <summary>The product version without the build's "+commit" suffix.</summary>
         internal static string DisplayVersion =>
-            typeof(ShellHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? HostVersion.ToString();
+            (typeof(ShellHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? HostVersion.ToString()).Split('+')[0];
     }
 }

@@ -184,31 +184,28 @@ namespace AmiPs.Shell
 
         private void WriteTo(TextWriter writer, bool isTerminal, (ConsoleColor Foreground, ConsoleColor Background)? colors, string value, bool newLine)
         {
+            var ansi = isTerminal && _console.UseColor && _console.UnderstandsAnsi;
+
+            // Format views put $PSStyle's ANSI codes in table headers and error views; drop them where they would show as text.
+            value = GetOutputString(value, ansi);
             lock (_console.WriteLock)
             {
-                var colored = colors.HasValue && isTerminal && _console.UseColor;
-                if (colored)
+                if (colors is { } c && isTerminal && _console.UseColor)
                 {
-                    Console.ForegroundColor = colors!.Value.Foreground;
-
                     // Most callers pass the window's own background: painting it explicitly would show on light themes.
-                    if (colors.Value.Background != _rawUI.BackgroundColor)
+                    var background = c.Background != _rawUI.BackgroundColor ? c.Background : (ConsoleColor?)null;
+                    if (ansi)
                     {
-                        Console.BackgroundColor = colors.Value.Background;
+                        writer.Write(AnsiColors.Set(c.Foreground, background) + value + AnsiColors.Reset);
+                    }
+                    else
+                    {
+                        WriteWithConsoleColors(writer, c.Foreground, background, value);
                     }
                 }
-
-                try
+                else
                 {
-                    // Format views put $PSStyle's ANSI codes in table headers and error views; drop them where they would show as text.
-                    writer.Write(GetOutputString(value, SupportsVirtualTerminal));
-                }
-                finally
-                {
-                    if (colored)
-                    {
-                        Console.ResetColor();
-                    }
+                    writer.Write(value);
                 }
 
                 // The line ends after the color reset, so a colored background does not run to the edge of the window.
@@ -218,6 +215,26 @@ namespace AmiPs.Shell
                 }
 
                 writer.Flush();
+            }
+        }
+
+        /// <summary>The classic Windows console, which needs its color API rather than escape codes.</summary>
+        private static void WriteWithConsoleColors(TextWriter writer, ConsoleColor foreground, ConsoleColor? background, string value)
+        {
+            Console.ForegroundColor = foreground;
+            if (background is { } b)
+            {
+                Console.BackgroundColor = b;
+            }
+
+            try
+            {
+                writer.Write(value);
+                writer.Flush();
+            }
+            finally
+            {
+                Console.ResetColor();
             }
         }
 

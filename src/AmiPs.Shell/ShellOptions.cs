@@ -86,7 +86,8 @@ namespace AmiPs.Shell
             Environment.NewLine +
             "The AmiPs module is imported first: from $AMIPS_MODULE_PATH (the AmiPs.psd1 file or its folder) if set," + Environment.NewLine +
             "otherwise from out/AmiPs/AmiPs.psd1 in a folder above amips." + Environment.NewLine +
-            "Exit code: the script's 'exit N'; 1 after a terminating error (and, for -Command, when the last command failed); 64 for a bad command line.";
+            "Exit code: the script's 'exit N'; 1 after a terminating error (and, for -Command, when the last command failed);" + Environment.NewLine +
+            "130 when Ctrl+C stopped it; 64 for a bad command line; 70 when the module cannot be imported; otherwise 0.";
 
         private static ShellOptions ForFile(IReadOnlyList<string> args, int pathIndex) =>
             new ShellOptions(ShellMode.File, args[pathIndex], null, Rest(args, pathIndex + 1));

@@ -93,8 +93,5 @@ namespace AmiPs.Shell
 
             return result;
         }
-
-        /// <summary>The script's name as a command (Demo.ps1 runs as the function "Demo.ps1", so $MyInvocation reads as in pwsh).</summary>
-        private static string ScriptCommandName(string fullPath) => System.IO.Path.GetFileName(fullPath);
     }
 }

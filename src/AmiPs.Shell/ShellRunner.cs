@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
-using System.Threading;
 
 namespace AmiPs.Shell
 {
@@ -40,12 +39,13 @@ namespace AmiPs.Shell
             _host = host;
             var state = InitialSessionState.CreateDefault2();
 
-            // The engine package carries only the core cmdlets; these two give scripts Write-Host, Select-Object,
-            // Format-Table, Out-String, Start-Sleep, Get-Content, Join-Path, Test-Path and the rest of what pwsh has.
+            // The engine package carries only the core cmdlets; these give scripts Write-Host, Select-Object, Format-Table,
+            // Out-String, Start-Sleep, Get-Content, Join-Path, Get-Credential, ConvertTo-SecureString and the rest of pwsh's.
             state.ImportPSModule(new[]
             {
                 typeof(Microsoft.PowerShell.Commands.WriteHostCommand).Assembly.Location,
                 typeof(Microsoft.PowerShell.Commands.GetChildItemCommand).Assembly.Location,
+                typeof(Microsoft.PowerShell.Commands.GetCredentialCommand).Assembly.Location,
             });
             _runspace = RunspaceFactory.CreateRunspace(host, state);
             if (!host.UI.SupportsVirtualTerminal)
@@ -99,9 +99,8 @@ namespace AmiPs.Shell
             Invoke(ps => ps.AddScript(command + Environment.NewLine + "$global:" + SucceededVariable + " = $?"), addToHistory: false);
 
         /// <summary>
-        /// Runs a script file with pwsh's -File argument rules: <c>-Name value</c> binds to a parameter, anything else is positional.
-        /// The file is parsed here and run as a command made from its script block, not as an external script, so that
-        /// <c>exit N</c> reaches the host (as pwsh arranges for -File) while $PSScriptRoot and $PSCommandPath stay set.
+        /// Runs a script file as pwsh -File does: <c>-Name value</c> binds to a parameter, anything else is positional, and
+        /// <c>exit N</c> in the script reaches the host (<see cref="ScriptExitSwitch"/>).
         /// </summary>
         public RunOutcome RunFile(string path, IReadOnlyList<string> arguments)
         {
@@ -116,6 +115,7 @@ namespace AmiPs.Shell
                 return RunOutcome.Failed;
             }
 
+            // Parse errors are reported before anything runs, with the file's line and column.
             var ast = Parser.ParseFile(fullPath, out _, out var parseErrors);
             if (parseErrors.Length > 0)
             {
@@ -123,8 +123,15 @@ namespace AmiPs.Shell
                 return RunOutcome.Failed;
             }
 
-            var command = ScriptCommandName(fullPath);
-            _runspace.SessionStateProxy.InvokeProvider.Item.Set("function:global:" + command, ast.GetScriptBlock());
+            var command = fullPath;
+            if (!ScriptExitSwitch.TryEnable(_runspace))
+            {
+                // Fallback: the script's block as a function named after the file. exit still reaches the host, $PSScriptRoot
+                // and $PSCommandPath stay set; only $MyInvocation.MyCommand is a function rather than the script.
+                command = System.IO.Path.GetFileName(fullPath);
+                _runspace.SessionStateProxy.InvokeProvider.Item.Set("function:global:" + command, ast.GetScriptBlock());
+            }
+
             return Invoke(ps => ps.Commands.AddCommand(ScriptCommand(command, arguments)), addToHistory: false);
         }
 
@@ -158,24 +165,25 @@ namespace AmiPs.Shell
             }
         }
 
-        public void Dispose()
+        /// <summary>
+        /// Logs off the sessions and stops the simulators scripts left open, so peers see a clean Logoff rather than a dropped
+        /// socket. For the end of the amips process only: the module's stores are process-wide.
+        /// </summary>
+        public void CloseSessions()
         {
             try
             {
-                // Sessions and a simulator left running would keep sockets open until the process dies; close them politely.
                 using var ps = PowerShell.Create();
                 ps.Runspace = _runspace;
-                ps.AddScript("if (Get-Module AmiPs) { Get-AmiSession | Disconnect-Ami -ErrorAction SilentlyContinue; try { Stop-AmiSimulator -ErrorAction SilentlyContinue } catch { } }");
+                ps.AddScript("if (Get-Module AmiPs) { Get-AmiSession | Disconnect-Ami -ErrorAction SilentlyContinue; Stop-AmiSimulator -ErrorAction SilentlyContinue }");
                 ps.Invoke();
             }
             catch (RuntimeException)
             {
                 // Best effort on the way out.
             }
-            finally
-            {
-                _runspace.Dispose();
-            }
         }
+
+        public void Dispose() => _runspace.Dispose();
     }
 }

@@ -137,7 +137,10 @@ namespace AmiPs.Client
             }
 
             Abort(new AmiConnectionException(AmiConnectionFailure.Closed, "The connection was closed."));
-            _lifetime.Dispose();
+
+            // _lifetime is not disposed: an Abort on another thread (CloseAsync during Disconnect-Ami) completes Closed
+            // before it cancels _lifetime, and the supervisor disposes the connection as soon as Closed completes, so a
+            // Dispose here made that Cancel throw ObjectDisposedException. A CTS with no timer holds nothing to release.
         }
 
         private async Task WriteAsync(AmiAction action, string actionId, CancellationToken cancellationToken)
