@@ -30,6 +30,19 @@ namespace AmiPs.Tests.Module
         }
 
         [Fact]
+        public void For_a_Session_parameter_the_completer_gives_an_expression_that_finds_the_session()
+        {
+            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
+
+            var result = _ps.Run(@"
+                $text = [AmiPs.Commands.SessionNameCompleter]::new().CompleteArgument('Get-AmiStatus', 'Session', 'lab', $null, @{}) | ForEach-Object CompletionText
+                $text
+                (Get-AmiStatus -Session (& ([scriptblock]::Create($text)))).Name").ThrowIfErrors();
+
+            Assert.Equal(new object[] { "(Get-AmiSession -Name 'lab-one')", "lab-one" }, result.Output.Select(o => o.BaseObject));
+        }
+
+        [Fact]
         public void Actions_complete_with_what_the_server_lists_and_are_asked_once()
         {
             _server.OnAction = (peer, action) => action["Action"] == "ListCommands"
