@@ -34,6 +34,7 @@ namespace AmiPs.Tests.Module
         {
             _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
 
+            Assert.Equal(new[] { "(Get-AmiSession -Name 'lab-one')" }, Complete(string.Empty, "Get-AmiStatus -Session lab"));
             var result = _ps.Run(@"
                 $text = [AmiPs.Commands.SessionNameCompleter]::new().CompleteArgument('Get-AmiStatus', 'Session', 'lab', $null, @{}) | ForEach-Object CompletionText
                 $text
