@@ -9,6 +9,7 @@ namespace AmiPs.Commands
     {
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(SessionNameCompleter))]
         public AmiSession[]? Session { get; set; }
 
         /// <summary>The sessions given, or the default one; a terminating error when there is none.</summary>

@@ -50,6 +50,9 @@ namespace AmiPs.Commands
                 Since = bound.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
             };
             var subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
+
+            // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning.
+            var logs = _sessions.Distinct().Select(ForwardLog).ToArray();
             try
             {
                 var found = WaitForMatch(subscriptions, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
@@ -64,6 +67,13 @@ namespace AmiPs.Commands
                 {
                     subscription.Dispose();
                 }
+
+                foreach (var log in logs)
+                {
+                    log.Dispose();
+                }
+
+                Drain();
             }
         }
 
@@ -106,6 +116,7 @@ namespace AmiPs.Commands
 
                 var ready = subscriptions.Select(s => s.WaitToReadAsync(StopToken).AsTask()).ToArray();
                 Task.WaitAny(ready, remaining < Slice ? remaining : Slice);
+                Drain();
                 if (StopToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();

@@ -6,6 +6,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Tab completion of session names and of the server's actions, through the engine's TabExpansion2.</summary>
+    [Collection(EngineCollection.Name)]
     public sealed class CompleterTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -26,6 +27,20 @@ namespace AmiPs.Tests.Module
                 Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name other | Out-Null", "Get-AmiSession -Name lab");
 
             Assert.Equal(new[] { "lab-one", "lab-two" }, names);
+        }
+
+        [Fact]
+        public void For_a_Session_parameter_the_completer_gives_an_expression_that_finds_the_session()
+        {
+            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
+
+            Assert.Equal(new[] { "(Get-AmiSession -Name 'lab-one')" }, Complete(string.Empty, "Get-AmiStatus -Session lab"));
+            var result = _ps.Run(@"
+                $text = [AmiPs.Commands.SessionNameCompleter]::new().CompleteArgument('Get-AmiStatus', 'Session', 'lab', $null, @{}) | ForEach-Object CompletionText
+                $text
+                (Get-AmiStatus -Session (& ([scriptblock]::Create($text)))).Name").ThrowIfErrors();
+
+            Assert.Equal(new object[] { "(Get-AmiSession -Name 'lab-one')", "lab-one" }, result.Output.Select(o => o.BaseObject));
         }
 
         [Fact]

@@ -10,6 +10,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Test-AmiConnection, Wait-AmiEvent, Get-AmiLog and -LogPath through the real engine, against a scripted AMI peer.</summary>
+    [Collection(EngineCollection.Name)]
     public sealed class MonitoringCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -109,6 +110,19 @@ namespace AmiPs.Tests.Module
             var error = Assert.Single(late.Errors);
             Assert.Equal("AmiWaitTimeout,AmiPs.Commands.WaitAmiEventCommand", error.FullyQualifiedErrorId);
             Assert.Equal("went on", late.Output.Single().BaseObject);
+        }
+
+        [Fact]
+        public async Task Wait_AmiEvent_tells_what_happens_to_the_session_while_it_waits()
+        {
+            var session = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -ReconnectDelay 0.05").ThrowIfErrors().Single<AmiSession>();
+            var waiting = Task.Run(() => _ps.Run("Wait-AmiEvent UserEvent -Timeout 1.5 -ErrorAction SilentlyContinue -Verbose"));
+            await Eventually.WaitUntilAsync(() => session.GetStatus().Subscribers > 0, TimeSpan.FromSeconds(5), "Wait-AmiEvent to subscribe");
+            _server.DropAll();
+
+            var result = await waiting;
+            Assert.Contains(result.Warnings, w => w.StartsWith("Connection closed", StringComparison.Ordinal));
+            Assert.Contains(result.Verbose, v => v.StartsWith("Scheduling reconnection attempt 1/", StringComparison.Ordinal));
         }
 
         [Fact]
