@@ -1,0 +1,58 @@
+namespace AmiPs.Simulator
+{
+    /// <summary>The texts Asterisk prints for channel states, extension states and hang-up causes.</summary>
+    internal static class AmiStateNames
+    {
+        public static string ChannelStateDesc(int state) => state switch
+        {
+            0 => "Down",
+            1 => "Rsrvd",
+            2 => "OffHook",
+            3 => "Dialing",
+            4 => "Ring",
+            5 => "Ringing",
+            6 => "Up",
+            7 => "Busy",
+            8 => "Dialing Offhook",
+            9 => "Pre-ring",
+            _ => "Unknown",
+        };
+
+        public static string ExtensionStatusText(int status) => status switch
+        {
+            0 => "Idle",
+            1 => "InUse",
+            2 => "Busy",
+            4 => "Unavailable",
+            8 => "Ringing",
+            9 => "InUse&Ringing",
+            16 => "Hold",
+            17 => "InUse&Hold",
+            _ => "Unknown",
+        };
+
+        public static string CauseText(int cause) => cause switch
+        {
+            0 => "Unknown",
+            16 => "Normal Clearing",
+            17 => "User busy",
+            19 => "User alerting, no answer",
+            21 => "Call Rejected",
+            34 => "Circuit/channel congestion",
+            _ => "Unknown",
+        };
+
+        /// <summary>Device state as <c>DEVICE_STATE(Custom:...)</c> takes it, for the dialplan lines the simulator shows.</summary>
+        public static string DeviceState(int status) => status switch
+        {
+            0 => "NOT_INUSE",
+            1 => "INUSE",
+            2 => "BUSY",
+            4 => "UNAVAILABLE",
+            8 => "RINGING",
+            9 => "RINGINUSE",
+            16 => "ONHOLD",
+            _ => "UNKNOWN",
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography;
+using AmiPs.Simulator;
+
+namespace AmiPs.Commands
+{
+    /// <summary>
+    /// Starts an AMI simulator on 127.0.0.1: an in-process server that behaves like Asterisk (login, actions, lists,
+    /// live call events), for trying AmiPs without a PBX and for tests.
+    /// </summary>
+    /// <remarks>
+    /// Without -Credential the simulator gets the user name <c>admin</c> and a random secret generated for this run;
+    /// the secret is available only through the returned object's <c>Credential</c> property, so pipe the object to
+    /// Connect-Ami (<c>Start-AmiSimulator | Connect-Ami</c>) or pass <c>-Credential $sim.Credential</c>. There is no fixed
+    /// default password. Stop it with Stop-AmiSimulator.
+    /// </remarks>
+    [Cmdlet(VerbsLifecycle.Start, "AmiSimulator")]
+    [OutputType(typeof(AmiSimulatorInfo))]
+    public sealed class StartAmiSimulatorCommand : AmiCmdlet
+    {
+        /// <summary>TCP port; 0 (the default) picks a free one.</summary>
+        [Parameter(Position = 0)]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>The AMI account clients log in with; a random secret for <c>admin</c> when omitted.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Generated calls a second (random extensions and outcomes); 0 for none.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 1000.0)]
+        public double TrafficRate { get; set; }
+
+        /// <summary>Adds <c>Timestamp:</c> to every live event, as <c>timestampevents = yes</c>.</summary>
+        [Parameter]
+        public SwitchParameter TimestampEvents { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>How long answered calls talk (default 100 ms, for fast scripts; a number is seconds: -TalkTime 5 for a demo).</summary>
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan TalkTime { get; set; }
+
+        /// <summary>How long a callee rings before it answers or gives up (default 50 ms).</summary>
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan RingTime { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var credential = Credential ?? new PSCredential("admin", RandomSecret());
+            var options = new AmiSimulatorOptions
+            {
+                Port = Port,
+                Users = new[] { new AmiSimulatorUser(credential.UserName, credential.GetNetworkCredential().Password) },
+                TimestampEvents = TimestampEvents.IsPresent,
+                TrafficCallsPerSecond = TrafficRate,
+            };
+            if (TalkTime > TimeSpan.Zero)
+            {
+                options = options with { TalkTime = TalkTime };
+            }
+
+            if (RingTime > TimeSpan.Zero)
+            {
+                options = options with { RingTime = RingTime };
+            }
+
+            AmiSimulator simulator;
+            try
+            {
+                simulator = Await(AmiSimulator.StartAsync(options, StopToken));
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, "AmiSimulatorStartFailed", ErrorCategory.ResourceUnavailable, Port));
+                return;
+            }
+
+            var info = new AmiSimulatorInfo(AmiSimulatorStore.UniqueName(Name), simulator, credential);
+            AmiSimulatorStore.Add(info);
+            WriteVerbose($"AMI simulator '{info.Name}' listening on {info.ComputerName}:{info.Port} for user {info.UserName}.");
+            WriteObject(info);
+        }
+
+        /// <summary>24 random characters from the OS generator: a secret nobody can guess or has seen before.</summary>
+        private static SecureString RandomSecret()
+        {
+            const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+            var bytes = new byte[24];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            var secret = new SecureString();
+            foreach (var b in bytes)
+            {
+                secret.AppendChar(Alphabet[b % Alphabet.Length]);
+            }
+
+            secret.MakeReadOnly();
+            return secret;
+        }
+    }
+}

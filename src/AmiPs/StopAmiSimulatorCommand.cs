@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace AmiPs.Commands
+{
+    /// <summary>Stops simulators started by Start-AmiSimulator (every one when none is given) and closes their sessions. Safe to repeat.</summary>
+    [Cmdlet(VerbsLifecycle.Stop, "AmiSimulator")]
+    [OutputType(typeof(void))]
+    public sealed class StopAmiSimulatorCommand : AmiCmdlet
+    {
+        private bool _sawInput;
+
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        public AmiSimulatorInfo[]? Simulator { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (Simulator is null)
+            {
+                return;
+            }
+
+            _sawInput = true;
+            Stop(Simulator);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (!_sawInput)
+            {
+                Stop(AmiSimulatorStore.All);
+            }
+        }
+
+        private void Stop(IEnumerable<AmiSimulatorInfo> simulators)
+        {
+            foreach (var simulator in simulators)
+            {
+                if (AmiSimulatorStore.Remove(simulator))
+                {
+                    WriteVerbose($"Stopping AMI simulator '{simulator.Name}' on port {simulator.Port}.");
+                }
+
+                // Stopping twice is harmless: the simulator ignores a second stop.
+                Await(simulator.Simulator.StopAsync());
+            }
+        }
+    }
+}
