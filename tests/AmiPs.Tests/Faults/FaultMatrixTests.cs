@@ -24,7 +24,7 @@ namespace AmiPs.Tests.Faults
             using var session = await ConnectedSessionAsync();
             using var events = session.Subscribe();
 
-            var (detect, recover) = await MeasureAsync(session, "FIN mid-message", () => Proxy.DropMidMessageAsync().GetAwaiter().GetResult());
+            var (detect, recover) = await MeasureAsync(session, "FIN mid-message", () => Proxy.DropMidMessageAsync());
 
             Assert.Equal("Connecting -> Connected -> Reconnecting -> Connected", History(session));
             Assert.True(detect < TimeSpan.FromSeconds(1), $"detect {detect}");
