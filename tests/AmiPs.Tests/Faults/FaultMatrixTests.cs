@@ -54,7 +54,7 @@ namespace AmiPs.Tests.Faults
         {
             var interval = TimeSpan.FromMilliseconds(100);
             var pingTimeout = TimeSpan.FromMilliseconds(100);
-            using var session = await ConnectedSessionAsync(o => o with { KeepAliveInterval = interval, PingTimeout = pingTimeout, ConnectTimeout = TimeSpan.FromMilliseconds(200) });
+            using var session = await ConnectedSessionAsync(o => o with { KeepAliveInterval = interval, PingTimeout = pingTimeout });
             await Eventually.WaitUntilAsync(() => session.LastPingRoundTrip is not null, Deadline, "a first ping");
 
             Proxy.Stalled = true;
