@@ -24,7 +24,7 @@ namespace AmiPs.Tests.Faults
             using var session = await ConnectedSessionAsync();
             using var events = session.Subscribe();
 
-            var (detect, recover) = await MeasureAsync(session, "FIN mid-message", () => Proxy.DropMidMessageAsync().GetAwaiter().GetResult());
+            var (detect, recover) = await MeasureAsync(session, "FIN mid-message", () => Proxy.DropMidMessageAsync());
 
             Assert.Equal("Connecting -> Connected -> Reconnecting -> Connected", History(session));
             Assert.True(detect < TimeSpan.FromSeconds(1), $"detect {detect}");
@@ -54,7 +54,7 @@ namespace AmiPs.Tests.Faults
         {
             var interval = TimeSpan.FromMilliseconds(100);
             var pingTimeout = TimeSpan.FromMilliseconds(100);
-            using var session = await ConnectedSessionAsync(o => o with { KeepAliveInterval = interval, PingTimeout = pingTimeout, ConnectTimeout = TimeSpan.FromMilliseconds(200) });
+            using var session = await ConnectedSessionAsync(o => o with { KeepAliveInterval = interval, PingTimeout = pingTimeout });
             await Eventually.WaitUntilAsync(() => session.LastPingRoundTrip is not null, Deadline, "a first ping");
 
             Proxy.Stalled = true;

@@ -54,11 +54,14 @@ namespace AmiPs.Tests.Faults
         }
 
         /// <summary>Times from the fault to Reconnecting (detected) and to Connected again (recovered).</summary>
-        protected async Task<(TimeSpan Detect, TimeSpan Recover)> MeasureAsync(AmiSession session, string fault, Action inject, Action? endFault = null, TimeSpan? faultLasts = null)
+        protected Task<(TimeSpan Detect, TimeSpan Recover)> MeasureAsync(AmiSession session, string fault, Action inject, Action? endFault = null, TimeSpan? faultLasts = null) =>
+            MeasureAsync(session, fault, () => { inject(); return Task.CompletedTask; }, endFault, faultLasts);
+
+        protected async Task<(TimeSpan Detect, TimeSpan Recover)> MeasureAsync(AmiSession session, string fault, Func<Task> inject, Action? endFault = null, TimeSpan? faultLasts = null)
         {
             var before = session.ReconnectCount;
             var watch = Stopwatch.StartNew();
-            inject();
+            await inject();
             await Eventually.WaitUntilAsync(() => session.State != AmiSessionState.Connected || session.ReconnectCount > before, Deadline, fault + ": detected");
             var detect = watch.Elapsed;
             var ended = TimeSpan.Zero;
