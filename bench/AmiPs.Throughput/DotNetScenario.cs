@@ -88,6 +88,7 @@ namespace AmiPs.Throughput
             clock.Stop();
             var allocatedBytes = allocated.Since;
             memory.Dispose();
+            var retained = memory.Retained();
             await flood.ConfigureAwait(false);
             var dropped = session.EventsDropped - droppedBefore;
             var name = stall ? $".NET subscriber that stalls (capacity {capacity})" : $".NET subscriber (capacity {capacity?.ToString() ?? "default 10,000"})";
@@ -102,7 +103,7 @@ namespace AmiPs.Throughput
             var perEvent = allocatedBytes / (double)Math.Max(1, read);
             await session.DisconnectAsync().ConfigureAwait(false);
             GC.KeepAlive(checksum);
-            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note);
+            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained };
         }
 
         internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
