@@ -30,7 +30,11 @@ case "$mode" in
       # The same stages timed by thread CPU time (stable on a shared machine).
       "${throughput[@]}" --micro all --rounds 15
     fi
-    exec "${throughput[@]}" "$@"
+    "${throughput[@]}" "$@"
+    # The same .NET runs with a 16 MB gen0 budget: shows how much of the working-set growth is the GC's budget
+    # (sized from the L3 cache) rather than memory the session holds.
+    echo "--- with DOTNET_GCgen0size=0x1000000 (16 MB gen0 budget)"
+    DOTNET_GCgen0size=0x1000000 "${throughput[@]}" --only dotnet,stalled
     ;;
   *)
     echo "usage: bench/run.sh [all|quick|e2e] [AmiPs.Throughput options]" >&2

@@ -55,7 +55,9 @@ namespace AmiPs.Throughput
                 await WaitForAsync(() => session.EventsReceived - receivedBefore >= events, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
             }
 
-            using var idle = new CancellationTokenSource();
+            // A consumer as a user writes one: drain, then wait for more. No per-wait timer or token registration
+            // (they would cost more than the events); a deadline guards against a flood that never completes.
+            var deadline = Task.Delay(TimeSpan.FromMinutes(5));
             while (read < events)
             {
                 while (subscription.TryRead(out var amiEvent))
@@ -69,20 +71,24 @@ namespace AmiPs.Throughput
                     break;
                 }
 
-                idle.CancelAfter(TimeSpan.FromSeconds(flood.IsCompleted ? 2 : 30));
-                try
+                var more = subscription.WaitToReadAsync();
+                if (more.IsCompletedSuccessfully)
                 {
-                    if (!await subscription.WaitToReadAsync(idle.Token).ConfigureAwait(false))
+                    if (!more.Result)
                     {
                         break;
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    break; // nothing more is coming: some events were dropped
+
+                    continue;
                 }
 
-                idle.TryReset();
+                var waiting = more.AsTask();
+                var allIn = flood.IsCompleted && session.EventsReceived - receivedBefore >= events;
+                var woke = await Task.WhenAny(waiting, allIn ? Task.Delay(500) : deadline).ConfigureAwait(false);
+                if (woke != waiting || !await waiting.ConfigureAwait(false))
+                {
+                    break; // everything arrived and nothing more is queued: the rest was dropped
+                }
             }
 
             clock.Stop();
