@@ -137,7 +137,10 @@ namespace AmiPs.Client
             }
 
             Abort(new AmiConnectionException(AmiConnectionFailure.Closed, "The connection was closed."));
-            _lifetime.Dispose();
+
+            // _lifetime is not disposed: Abort on another thread completes Closed before it cancels _lifetime, and the
+            // supervisor disposes the connection as soon as Closed completes, so a Dispose here raced that Cancel
+            // (ObjectDisposedException out of Disconnect-Ami). A token source without timers holds nothing to free.
         }
 
         private async Task WriteAsync(AmiAction action, string actionId, CancellationToken cancellationToken)
