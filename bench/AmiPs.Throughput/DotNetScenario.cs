@@ -55,7 +55,9 @@ namespace AmiPs.Throughput
                 await WaitForAsync(() => session.EventsReceived - receivedBefore >= events, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
             }
 
-            using var idle = new CancellationTokenSource();
+            // A consumer as a user writes one: drain, then wait for more. No per-wait timer or token registration
+            // (they would cost more than the events); a deadline guards against a flood that never completes.
+            var deadline = Task.Delay(TimeSpan.FromMinutes(5));
             while (read < events)
             {
                 while (subscription.TryRead(out var amiEvent))
@@ -69,25 +71,30 @@ namespace AmiPs.Throughput
                     break;
                 }
 
-                idle.CancelAfter(TimeSpan.FromSeconds(flood.IsCompleted ? 2 : 30));
-                try
+                var more = subscription.WaitToReadAsync();
+                if (more.IsCompletedSuccessfully)
                 {
-                    if (!await subscription.WaitToReadAsync(idle.Token).ConfigureAwait(false))
+                    if (!more.Result)
                     {
                         break;
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    break; // nothing more is coming: some events were dropped
+
+                    continue;
                 }
 
-                idle.TryReset();
+                var waiting = more.AsTask();
+                var allIn = flood.IsCompleted && session.EventsReceived - receivedBefore >= events;
+                var woke = await Task.WhenAny(waiting, allIn ? Task.Delay(500) : deadline).ConfigureAwait(false);
+                if (woke != waiting || !await waiting.ConfigureAwait(false))
+                {
+                    break; // everything arrived and nothing more is queued: the rest was dropped
+                }
             }
 
             clock.Stop();
             var allocatedBytes = allocated.Since;
             memory.Dispose();
+            var retained = memory.Retained();
             await flood.ConfigureAwait(false);
             var dropped = session.EventsDropped - droppedBefore;
             var name = stall ? $".NET subscriber that stalls (capacity {capacity})" : $".NET subscriber (capacity {capacity?.ToString() ?? "default 10,000"})";
@@ -102,7 +109,7 @@ namespace AmiPs.Throughput
             var perEvent = allocatedBytes / (double)Math.Max(1, read);
             await session.DisconnectAsync().ConfigureAwait(false);
             GC.KeepAlive(checksum);
-            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note);
+            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained };
         }
 
         internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)

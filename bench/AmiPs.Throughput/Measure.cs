@@ -8,13 +8,16 @@ namespace AmiPs.Throughput
     /// <summary>One measured run, as printed in the report.</summary>
     public sealed record RunResult(string Name, long Events, double Seconds, double EventBytes, double AllocatedPerEvent, long WorkingSetGrowth, long Dropped, string Note = "")
     {
+        /// <summary>Managed heap still held after the run (full collection), over the baseline: what the session keeps, not GC slack.</summary>
+        public long Retained { get; init; } = -1;
+
         public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
 
         public double MegabytesPerSecond => EventsPerSecond * EventBytes / (1024 * 1024);
 
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture,
-            "{0,-44} {1,10:N0} ev {2,8:0.000} s {3,12:N0} ev/s {4,7:0.0} MB/s {5,8:N0} B/ev alloc {6,7:0.0} MB ws+ {7,8:N0} dropped {8}",
+            "{0,-44} {1,10:N0} ev {2,8:0.000} s {3,10:N0} ev/s {4,6:0.0} MB/s {5,6:N0} B/ev alloc {6,6:0.0} MB ws+ {9,5} MB held {7,8:N0} dropped {8}",
             Name,
             Events,
             Seconds,
@@ -23,7 +26,8 @@ namespace AmiPs.Throughput
             AllocatedPerEvent,
             WorkingSetGrowth / (1024.0 * 1024),
             Dropped,
-            Note);
+            Note,
+            Retained < 0 ? "-" : (Retained / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -34,6 +38,7 @@ namespace AmiPs.Throughput
     {
         private readonly Thread _thread;
         private readonly long _baseline;
+        private readonly long _managedBaseline;
         private long _peak;
         private volatile bool _stop;
 
@@ -43,12 +48,16 @@ namespace AmiPs.Throughput
             GC.WaitForPendingFinalizers();
             GC.Collect();
             _baseline = Current();
+            _managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
             _peak = _baseline;
             _thread = new Thread(Run) { IsBackground = true, Name = "ws-sampler" };
             _thread.Start();
         }
 
         public long Growth => Math.Max(0, Interlocked.Read(ref _peak) - _baseline);
+
+        /// <summary>Managed bytes still reachable now over the start (after a full collection).</summary>
+        public long Retained() => Math.Max(0, GC.GetTotalMemory(forceFullCollection: true) - _managedBaseline);
 
         public void Dispose()
         {

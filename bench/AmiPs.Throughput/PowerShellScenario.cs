@@ -73,6 +73,7 @@ namespace AmiPs.Throughput
                 clock.Stop();
                 var perEvent = allocated.Since / (double)events;
                 memory.Dispose();
+                var retained = memory.Retained();
                 await flood.ConfigureAwait(false);
                 if (ps.Streams.Error.Count > 0)
                 {
@@ -80,7 +81,7 @@ namespace AmiPs.Throughput
                 }
 
                 var read = output.Count == 1 && output[0].BaseObject is IConvertible value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : events;
-                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}");
+                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}") { Retained = retained };
             }
             finally
             {

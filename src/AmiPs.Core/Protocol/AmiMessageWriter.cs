@@ -9,20 +9,23 @@ namespace AmiPs.Protocol
     {
         private static readonly byte[] Separator = { (byte)':', (byte)' ' };
         private static readonly byte[] LineEnd = { (byte)'\r', (byte)'\n' };
+        private static readonly char[] Forbidden = { '\r', '\n', '\0' };
 
         /// <summary>Writes <c>Action</c>, <c>ActionID</c>, then the action's fields; the action was validated as it was built.</summary>
         public static void WriteAction(IBufferWriter<byte> output, AmiAction action, string actionId)
         {
-            if (actionId.IndexOfAny(new[] { '\r', '\n', '\0' }) >= 0)
+            if (actionId.IndexOfAny(Forbidden) >= 0)
             {
                 throw new AmiActionException("ActionID", "The ActionID contains a line break or NUL. Nothing was sent.");
             }
 
             WriteField(output, "Action", action.Name);
             WriteField(output, "ActionID", actionId);
-            foreach (var field in action.Fields)
+            var fields = action.Fields;
+            for (var i = 0; i < fields.Count; i++)
             {
-                WriteField(output, field.Key, field.Value);
+                // By index: a foreach over the interface would allocate an enumerator for every action sent.
+                WriteField(output, fields[i].Key, fields[i].Value);
             }
 
             Write(output, LineEnd);
