@@ -43,6 +43,16 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>How long answered calls talk (default 100 ms, for fast scripts; a number is seconds: -TalkTime 5 for a demo).</summary>
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan TalkTime { get; set; }
+
+        /// <summary>How long a callee rings before it answers or gives up (default 50 ms).</summary>
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan RingTime { get; set; }
+
         protected override void EndProcessing()
         {
             var credential = Credential ?? new PSCredential("admin", RandomSecret());
@@ -53,6 +63,15 @@ namespace AmiPs.Commands
                 TimestampEvents = TimestampEvents.IsPresent,
                 TrafficCallsPerSecond = TrafficRate,
             };
+            if (TalkTime > TimeSpan.Zero)
+            {
+                options = options with { TalkTime = TalkTime };
+            }
+
+            if (RingTime > TimeSpan.Zero)
+            {
+                options = options with { RingTime = RingTime };
+            }
 
             AmiSimulator simulator;
             try

@@ -70,17 +70,20 @@ namespace AmiPs.Tests.Simulator
 
             _ps.SetVariable("cred", new PSCredential("alice", secret));
             var result = _ps.Run(@"
-                $sim = Start-AmiSimulator -Credential $cred -TimestampEvents -TrafficRate 20
+                $sim = Start-AmiSimulator -Credential $cred -TimestampEvents -TrafficRate 20 -TalkTime 2 -RingTime '00:00:00.5'
                 $s = Connect-Ami -ComputerName $sim.ComputerName -Port $sim.Port -Credential $cred
                 $s.UserName
                 $sim.Simulator.Options.TimestampEvents
                 $sim.Simulator.Options.TrafficCallsPerSecond
+                $sim.Simulator.Options.TalkTime.TotalSeconds
+                $sim.Simulator.Options.RingTime.TotalMilliseconds
                 Stop-AmiSimulator $sim").ThrowIfErrors();
 
             Assert.Equal("alice", result.Output[0].BaseObject);
             Assert.Equal(true, result.Output[1].BaseObject);
             Assert.Equal(20.0, result.Output[2].BaseObject);
-
+            Assert.Equal(2.0, result.Output[3].BaseObject);
+            Assert.Equal(500.0, result.Output[4].BaseObject);
         }
 
         public void Dispose() => _ps.Dispose();
