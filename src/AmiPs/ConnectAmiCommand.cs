@@ -59,6 +59,16 @@ namespace AmiPs.Commands
         [ValidateRange(0, 10_000_000)]
         public int EventHistorySize { get; set; }
 
+        /// <summary>Events each subscriber (Receive-AmiEvent, Wait-AmiEvent) may have waiting before the oldest are dropped and counted.</summary>
+        [Parameter]
+        [ValidateRange(1, 10_000_000)]
+        public int SubscriptionCapacity { get; set; }
+
+        /// <summary>Ended calls kept for Get-AmiCall -Completed; active calls are never evicted.</summary>
+        [Parameter]
+        [ValidateRange(0, 10_000_000)]
+        public int CompletedCallLimit { get; set; }
+
         /// <summary>The <c>Events:</c> mask at login: on, off, or classes such as call,system.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -152,6 +162,8 @@ namespace AmiPs.Commands
                 ReconnectDelay = bound.ContainsKey(nameof(ReconnectDelay)) ? ReconnectDelay : options.ReconnectDelay,
                 MaxReconnectAttempts = bound.ContainsKey(nameof(MaxReconnectAttempts)) ? MaxReconnectAttempts : options.MaxReconnectAttempts,
                 EventHistorySize = bound.ContainsKey(nameof(EventHistorySize)) ? EventHistorySize : options.EventHistorySize,
+                SubscriptionCapacity = bound.ContainsKey(nameof(SubscriptionCapacity)) ? SubscriptionCapacity : options.SubscriptionCapacity,
+                CompletedCallLimit = bound.ContainsKey(nameof(CompletedCallLimit)) ? CompletedCallLimit : options.CompletedCallLimit,
             };
             if (options.MaxReconnectDelay < options.ReconnectDelay)
             {

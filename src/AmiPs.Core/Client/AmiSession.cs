@@ -57,6 +57,7 @@ namespace AmiPs.Client
             _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay);
             Calls = new AmiCallTracker(options.CompletedCallLimit, Name);
             Extensions = new AmiExtensionTracker(Name);
+            Extensions.Changed += LogExtensionChange;
         }
 
         /// <summary>Raised (on a background thread) after every state change.</summary>
@@ -132,6 +133,9 @@ namespace AmiPs.Client
         }
 
         internal ILogger Logger => Log;
+
+        private void LogExtensionChange(AmiExtension extension) =>
+            Logger.LogDebug(AmiLogEvents.ExtensionStatusUpdated, "Extension status updated: {Exten}@{Context} is {Status}", extension.Exten, extension.Context, extension.StatusText);
 
         /// <summary>Connects and logs in once; on success the session keeps itself connected until disconnected.</summary>
         public async Task ConnectAsync(CancellationToken cancellationToken = default)

@@ -199,6 +199,28 @@ namespace AmiPs.Tests.Cmdlets
         }
 
         [Fact]
+        public void Queue_and_completed_call_limits_are_parameters()
+        {
+            var session = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -SubscriptionCapacity 5 -CompletedCallLimit 2").ThrowIfErrors().Single<AmiSession>();
+
+            Assert.Equal(5, session.Options.SubscriptionCapacity);
+            Assert.Equal(2, session.Options.CompletedCallLimit);
+            Assert.NotNull(_ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -SubscriptionCapacity 0").Errors.SingleOrDefault(e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task A_live_extension_change_is_in_the_session_log()
+        {
+            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred | Out-Null").ThrowIfErrors();
+            await _server.LastPeer!.SendAsync(null, ("Event", "ExtensionStatus"), ("Privilege", "call,all"), ("Exten", "1001"), ("Context", "office"), ("Hint", "Custom:1001"), ("Status", "1"), ("StatusText", "InUse"));
+
+            await Eventually.WaitUntilAsync(() => _ps.Run("Get-AmiExtension -Exten 1001").Output.Count == 1, TimeSpan.FromSeconds(10), "the extension change");
+            var log = _ps.Run("Get-AmiLog | Where-Object EventName -eq ExtensionStatusUpdated | ForEach-Object Message").ThrowIfErrors();
+
+            Assert.Contains("Extension status updated: 1001@office is InUse", log.Output.Select(o => o.BaseObject as string));
+        }
+
+        [Fact]
         public void Status_converts_to_plain_values_without_the_secret()
         {
             var result = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred | Out-Null; $st = Get-AmiStatus; $st.PSObject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, $_.Value }").ThrowIfErrors();
