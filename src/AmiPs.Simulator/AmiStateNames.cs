@@ -1,6 +1,6 @@
 namespace AmiPs.Simulator
 {
-    /// <summary>The texts Asterisk prints for channel states, extension states and hang-up causes.</summary>
+    /// <summary>The texts Asterisk prints for channel states and device states (extension states and causes: Core's <c>AmiStateText</c>).</summary>
     internal static class AmiStateNames
     {
         public static string ChannelStateDesc(int state) => state switch
@@ -18,29 +18,7 @@ namespace AmiPs.Simulator
             _ => "Unknown",
         };
 
-        public static string ExtensionStatusText(int status) => status switch
-        {
-            0 => "Idle",
-            1 => "InUse",
-            2 => "Busy",
-            4 => "Unavailable",
-            8 => "Ringing",
-            9 => "InUse&Ringing",
-            16 => "Hold",
-            17 => "InUse&Hold",
-            _ => "Unknown",
-        };
 
-        public static string CauseText(int cause) => cause switch
-        {
-            0 => "Unknown",
-            16 => "Normal Clearing",
-            17 => "User busy",
-            19 => "User alerting, no answer",
-            21 => "Call Rejected",
-            34 => "Circuit/channel congestion",
-            _ => "Unknown",
-        };
 
         /// <summary>Device state as <c>DEVICE_STATE(Custom:...)</c> takes it, for the dialplan lines the simulator shows.</summary>
         public static string DeviceState(int status) => status switch

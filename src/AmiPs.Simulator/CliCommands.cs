@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AmiPs.Events;
 
 namespace AmiPs.Simulator
 {
@@ -66,7 +67,7 @@ namespace AmiPs.Simulator
             foreach (var e in pbx.Extensions)
             {
                 lines.Add(string.Format(CultureInfo.InvariantCulture, "{0,20}: {1,-20} State:{2,-15} Presence:{3,-15} Watchers {4,2}",
-                    e.Exten + "@" + e.Context, e.Hint, AmiStateNames.ExtensionStatusText(e.Status), "not_set", 0));
+                    e.Exten + "@" + e.Context, e.Hint, AmiStateText.DescribeExtensionState(e.Status), "not_set", 0));
             }
 
             lines.Add("----------------");

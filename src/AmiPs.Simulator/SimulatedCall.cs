@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using AmiPs.Events;
 
 namespace AmiPs.Simulator
 {
@@ -205,7 +206,7 @@ namespace AmiPs.Simulator
 
         private void Hangup(SimulatedChannel channel, int cause)
         {
-            Raise(Call("Hangup").AddChannel(channel).Add("Cause", cause).Add("Cause-txt", AmiStateNames.CauseText(cause)));
+            Raise(Call("Hangup").AddChannel(channel).Add("Cause", cause).Add("Cause-txt", AmiStateText.DescribeHangupCause(cause) ?? "Unknown"));
             _pbx.RemoveChannel(channel);
         }
 

@@ -1,3 +1,5 @@
+using AmiPs.Events;
+
 namespace AmiPs.Simulator
 {
     /// <summary>How a simulated call ends.</summary>
@@ -25,6 +27,6 @@ namespace AmiPs.Simulator
         /// <summary>What a call to this extension does when the caller does not choose (Originate, traffic).</summary>
         public SimulatedOutcome DefaultOutcome { get; init; } = SimulatedOutcome.Answered;
 
-        public override string ToString() => $"{Exten}@{Context} ({Hint}, {AmiStateNames.ExtensionStatusText(Status)})";
+        public override string ToString() => $"{Exten}@{Context} ({Hint}, {AmiStateText.DescribeExtensionState(Status)})";
     }
 }

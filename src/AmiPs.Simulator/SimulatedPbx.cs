@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AmiPs.Events;
 
 namespace AmiPs.Simulator
 {
@@ -163,7 +164,7 @@ namespace AmiPs.Simulator
                         .Add("Context", current.Context)
                         .Add("Hint", current.Hint)
                         .Add("Status", status)
-                        .Add("StatusText", AmiStateNames.ExtensionStatusText(status)));
+                        .Add("StatusText", AmiStateText.DescribeExtensionState(status)));
                     return;
                 }
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using AmiPs.Protocol;
+using AmiPs.Events;
 
 namespace AmiPs.Simulator
 {
@@ -83,7 +84,7 @@ namespace AmiPs.Simulator
                 .Add("Context", e.Context)
                 .Add("Hint", e.Hint)
                 .Add("Status", e.Status)
-                .Add("StatusText", AmiStateNames.ExtensionStatusText(e.Status)).Body).ToList();
+                .Add("StatusText", AmiStateText.DescribeExtensionState(e.Status)).Body).ToList();
             SendList(action, "Extension Statuses will follow", "ExtensionStateListComplete", items);
         }
 
@@ -98,7 +99,7 @@ namespace AmiPs.Simulator
                 ("Context", action["Context"] ?? SimulatedPbx.DefaultContext),
                 ("Hint", extension?.Hint ?? string.Empty),
                 ("Status", status.ToString(CultureInfo.InvariantCulture)),
-                ("StatusText", AmiStateNames.ExtensionStatusText(status)));
+                ("StatusText", AmiStateText.DescribeExtensionState(status)));
         }
 
         private static SimEvent ListItem(string name, AmiMessage action)

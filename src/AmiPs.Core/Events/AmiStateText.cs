@@ -40,9 +40,11 @@ namespace AmiPs.Events
             return state ?? AmiDeviceState.Unknown;
         }
 
-        /// <summary>The name Asterisk gives an extension state (<c>StatusText</c>): Idle, InUse, Busy, ..., <c>InUse&amp;Hold</c>, else Unknown.</summary>
+        /// <summary>The name Asterisk gives an extension state (<c>ast_extension_state2str</c>, its <c>StatusText</c>): Idle, InUse, Busy, ..., <c>InUse&amp;Hold</c>, Removed (-2), Deactivated (-1), else Unknown.</summary>
         public static string DescribeExtensionState(int status) => status switch
         {
+            -2 => "Removed",
+            -1 => "Deactivated",
             0 => "Idle",
             1 => "InUse",
             2 => "Busy",

@@ -38,21 +38,5 @@ namespace AmiPs.Tracking
         public string? Session { get; }
 
         public override string ToString() => $"{Exten}@{Context} {StatusText}";
-
-        /// <summary>Asterisk's <c>ast_extension_state2str</c> names, for servers that send no <c>StatusText</c>.</summary>
-        public static string NameOf(int status) => status switch
-        {
-            -2 => "Removed",
-            -1 => "Deactivated",
-            0 => "Idle",
-            1 => "InUse",
-            2 => "Busy",
-            4 => "Unavailable",
-            8 => "Ringing",
-            9 => "InUse&Ringing",
-            16 => "Hold",
-            17 => "InUse&Hold",
-            _ => "Unknown",
-        };
     }
 }

@@ -156,7 +156,7 @@ namespace AmiPs.Tracking
 
             var status = AmiValues.ParseInt(e["Status"]) ?? -1;
             var text = e["StatusText"];
-            return new AmiExtension(exten, context, e["Hint"], status, string.IsNullOrEmpty(text) ? AmiExtension.NameOf(status) : text!, e.Time, _session);
+            return new AmiExtension(exten, context, e["Hint"], status, string.IsNullOrEmpty(text) ? AmiStateText.DescribeExtensionState(status) : text!, e.Time, _session);
         }
 
         private static string Key(string exten, string context) => exten + "@" + context;
