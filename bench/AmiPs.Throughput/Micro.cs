@@ -89,7 +89,7 @@ namespace AmiPs.Throughput
                             hub.Publish(amiEvent);
                             while (subscription.TryRead(out var read))
                             {
-                                sum += read.Sequence;
+                                sum += read.Fields.Count;
                             }
                         }
 
