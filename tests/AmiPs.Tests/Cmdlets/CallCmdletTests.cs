@@ -13,7 +13,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Get-AmiCall, Get-AmiExtension, New-AmiCall and Stop-AmiCall through the real engine, against a scripted AMI peer.</summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class CallCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

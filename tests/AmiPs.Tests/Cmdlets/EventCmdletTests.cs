@@ -15,7 +15,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Receive-AmiEvent through the real PowerShell engine, against scripted AMI peers on loopback.</summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class EventCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

@@ -12,7 +12,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The session cmdlets through the real PowerShell engine, against a scripted AMI peer on loopback.</summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class SessionCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

@@ -10,7 +10,7 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The call cmdlets end to end: the module's own simulator as the PBX, driven through the real engine.</summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class SimulatorCallCmdletTests : IDisposable
     {
         private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

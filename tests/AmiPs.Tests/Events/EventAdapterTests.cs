@@ -22,7 +22,7 @@ namespace AmiPs.Tests.Events
     /// Every field of every event readable as a PowerShell property, through the real engine and the module's type data:
     /// typed properties for known fields, the property adapter for the rest.
     /// </summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class EventAdapterTests : IClassFixture<PsHostFixture>
     {
         private readonly PsHost _ps;

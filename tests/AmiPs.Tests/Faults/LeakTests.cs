@@ -11,17 +11,6 @@ using Xunit.Abstractions;
 
 namespace AmiPs.Tests.Faults
 {
-    /// <summary>
-    /// Runs alone, after the parallel tests: process-wide counts (threads, sockets, timers) then belong to the test,
-    /// and PowerShell hosts do not meet other hosts (the module's session store is shared by the process, and
-    /// PsHost.Dispose disconnects every session in it).
-    /// </summary>
-    [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class SerialCollection
-    {
-        public const string Name = "Serial: process-wide state";
-    }
-
     [Collection(SerialCollection.Name)]
     public sealed class LeakTests : FaultTestBase
     {

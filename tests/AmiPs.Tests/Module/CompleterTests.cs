@@ -6,7 +6,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Tab completion of session names and of the server's actions, through the engine's TabExpansion2.</summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class CompleterTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

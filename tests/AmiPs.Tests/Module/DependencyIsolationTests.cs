@@ -14,7 +14,7 @@ namespace AmiPs.Tests.Module
     /// Microsoft.Extensions.Logging.Abstractions 8.0, then the script imports AmiPs (built against 9.0) and uses it.
     /// Without the private load context this fails with "The located assembly's manifest definition does not match".
     /// </summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class DependencyIsolationTests : IDisposable
     {
         private readonly string _temp = Path.Combine(Path.GetTempPath(), "amips-isolation-" + Guid.NewGuid().ToString("N"));

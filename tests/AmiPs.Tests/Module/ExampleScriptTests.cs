@@ -12,7 +12,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>The scripts in examples/ run with <c>amips -File</c> against the simulator and exit as they promise.</summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class ExampleScriptTests : IAsyncLifetime
     {
         private const string Secret = "example-secret";

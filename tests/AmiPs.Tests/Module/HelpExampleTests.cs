@@ -10,7 +10,7 @@ namespace AmiPs.Tests.Module
     /// <c>$sim = Start-AmiSimulator</c> and a default session to it (as the pages' NOTES say), except on the
     /// simulator's own pages, whose examples start it themselves.
     /// </summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class HelpExampleTests
     {
         private static readonly HashSet<string> StartTheirOwnSimulator = new HashSet<string> { "Start-AmiSimulator", "Stop-AmiSimulator" };

@@ -10,7 +10,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Test-AmiConnection, Wait-AmiEvent, Get-AmiLog and -LogPath through the real engine, against a scripted AMI peer.</summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class MonitoringCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

@@ -8,7 +8,7 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Get-AmiStatus output converts with ConvertTo-Json (no cycles, no secrets), for healthy and broken sessions alike.</summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class StatusJsonTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

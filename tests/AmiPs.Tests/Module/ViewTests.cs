@@ -12,7 +12,7 @@ namespace AmiPs.Tests.Module
     /// Every script block of every view in AmiPs.format.ps1xml runs without error on a real object of its type, and
     /// every type the cmdlets write has a view. (The engine here has no Out-String; the script blocks are what can break.)
     /// </summary>
-    [Collection(EngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class ViewTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();

@@ -9,7 +9,7 @@ using Xunit;
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>Start-AmiSimulator and Stop-AmiSimulator through the real PowerShell engine, with the module's own client cmdlets.</summary>
-    [Collection(PowerShellEngineCollection.Name)]
+    [Collection(SerialCollection.Name)]
     public sealed class SimulatorCmdletTests : IDisposable
     {
         private readonly PsHost _ps = new PsHost();
