@@ -13,6 +13,9 @@ namespace AmiPs.Simulator
         /// <summary>At most this many generated calls at once, so a high rate cannot grow without bound.</summary>
         public const int MaxTrafficCalls = 500;
 
+        /// <summary>Frames per prepared block of a flood (about 3 KB): few enough that the session's queue still bounds it.</summary>
+        private const int FloodBlockEvents = 8;
+
         private readonly object _trafficLock = new object();
         private CancellationTokenSource? _traffic;
 
@@ -65,18 +68,36 @@ namespace AmiPs.Simulator
 
         private static async Task<long> FloodSessionAsync(SimulatorSession session, byte[][] frames, long count, CancellationToken ct)
         {
+            // Whole runs of the cycle go out as prepared blocks of FloodBlockEvents frames, one queue item each, so the
+            // flood costs a queue write per block rather than per event; the bytes and their order are the same.
+            var blocks = FloodEvents.Blocks(frames, FloodBlockEvents);
             long sent = 0;
-            for (long i = 0; i < count; i++)
+            while (sent < count)
             {
-                if (!await session.SendEventAsync(frames[i % frames.Length], ct).ConfigureAwait(false))
+                var index = sent % frames.Length;
+                var block = blocks[index / FloodBlockEvents];
+                var whole = index % FloodBlockEvents == 0 && count - sent >= block.Events;
+                var ok = whole
+                    ? await session.SendEventsAsync(block.Bytes, block.Events, ct).ConfigureAwait(false)
+                    : await session.SendEventAsync(frames[index], ct).ConfigureAwait(false);
+                if (!ok)
                 {
                     break;
                 }
 
-                sent++;
+                sent += whole ? block.Events : 1;
             }
 
-            return await session.FlushAsync().ConfigureAwait(false) ? sent : 0;
+            // A session that stopped reading may never reach the marker; cancelling the flood must still end it.
+            var flushed = session.FlushAsync();
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (ct.Register(() => cancelled.TrySetCanceled()))
+            {
+                await Task.WhenAny(flushed, cancelled.Task).ConfigureAwait(false);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            return await flushed.ConfigureAwait(false) ? sent : 0;
         }
 
         private async Task TrafficLoopAsync(double callsPerSecond, CancellationToken ct)
@@ -156,6 +177,27 @@ namespace AmiPs.Simulator
             }
 
             return frames.ToArray();
+        }
+
+        /// <summary>The frames cut in order into blocks of up to <paramref name="size"/> frames, each one byte array.</summary>
+        public static (byte[] Bytes, int Events)[] Blocks(byte[][] frames, int size)
+        {
+            var blocks = new (byte[] Bytes, int Events)[(frames.Length + size - 1) / size];
+            for (var b = 0; b < blocks.Length; b++)
+            {
+                var events = Math.Min(size, frames.Length - b * size);
+                var bytes = new byte[frames.Skip(b * size).Take(events).Sum(f => f.Length)];
+                var at = 0;
+                foreach (var frame in frames.Skip(b * size).Take(events))
+                {
+                    Buffer.BlockCopy(frame, 0, bytes, at, frame.Length);
+                    at += frame.Length;
+                }
+
+                blocks[b] = (bytes, events);
+            }
+
+            return blocks;
         }
     }
 }

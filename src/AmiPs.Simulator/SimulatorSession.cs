@@ -139,11 +139,14 @@ namespace AmiPs.Simulator
         }
 
         /// <summary>Queues an event and waits for room: the flood's backpressure. False when the session closed.</summary>
-        public async ValueTask<bool> SendEventAsync(byte[] frame, CancellationToken cancellationToken)
+        public ValueTask<bool> SendEventAsync(byte[] frame, CancellationToken cancellationToken) => SendEventsAsync(frame, 1, cancellationToken);
+
+        /// <summary>Queues <paramref name="events"/> whole event frames held in one array, as <see cref="SendEventAsync"/> does one.</summary>
+        public async ValueTask<bool> SendEventsAsync(byte[] frames, int events, CancellationToken cancellationToken)
         {
             try
             {
-                await _output.Writer.WriteAsync(new OutItem(frame, 1, null, false), cancellationToken).ConfigureAwait(false);
+                await _output.Writer.WriteAsync(new OutItem(frames, events, null, false), cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (ChannelClosedException)

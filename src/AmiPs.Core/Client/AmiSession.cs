@@ -293,7 +293,7 @@ namespace AmiPs.Client
             _hub.Publish(amiEvent);
         }
 
-        private AmiEvent ToEvent(AmiMessage message) => AmiEventFactory.Create(message, DateTimeOffset.Now, Name);
+        private AmiEvent ToEvent(AmiMessage message) => AmiEventFactory.Create(message, AmiLocalClock.Now, Name);
 
         private void OnProtocolError(AmiProtocolError error)
         {
