@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Client;
@@ -82,6 +83,12 @@ namespace AmiPs.Commands
         protected void WriteAmiError(Exception exception, object? target) => WriteError(AmiErrors.ToErrorRecord(exception, target));
 
         protected void ThrowAmiError(Exception exception, object? target) => ThrowTerminatingError(AmiErrors.ToErrorRecord(exception, target));
+
+        /// <summary>The login credential: the given one, else <c>AMI_USERNAME</c>/<c>AMI_PASSWORD</c>; there is no default.</summary>
+        /// <exception cref="ArgumentException">Neither is there, with a message that says what to pass or set.</exception>
+        protected static NetworkCredential ResolveCredential(PSCredential? credential) =>
+            credential?.GetNetworkCredential() ?? AmiEnvironment.Credential()
+            ?? throw new ArgumentException($"No credential: pass -Credential, or set {AmiEnvironment.Username} and {AmiEnvironment.Password}.");
 
         private void WriteLogEntry(AmiLogEntry entry)
         {

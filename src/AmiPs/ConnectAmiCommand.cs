@@ -90,8 +90,7 @@ namespace AmiPs.Commands
             try
             {
                 options = BuildOptions();
-                credential = Credential?.GetNetworkCredential() ?? AmiEnvironment.Credential()
-                    ?? throw new ArgumentException($"No credential: pass -Credential, or set {AmiEnvironment.Username} and {AmiEnvironment.Password}.");
+                credential = ResolveCredential(Credential);
             }
             catch (ArgumentException ex)
             {
