@@ -198,6 +198,20 @@ namespace AmiPs.Tests.Cmdlets
             Assert.InRange(watch.Elapsed.TotalSeconds, 0.25, 5);
         }
 
+        [Theory]
+        [InlineData("Connect-Ami")]
+        [InlineData("Test-AmiConnection")]
+        public void Without_a_credential_the_error_says_what_to_pass_or_set(string cmdlet)
+        {
+            Assert.Null(Environment.GetEnvironmentVariable("AMI_USERNAME"));
+            var result = _ps.Run(cmdlet + " 127.0.0.1 -Port $port");
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("-Credential", error.ToString());
+            Assert.Contains("AMI_USERNAME", error.ToString());
+            Assert.Equal(0, _server.Connections);
+        }
+
         [Fact]
         public void Queue_and_completed_call_limits_are_parameters()
         {
