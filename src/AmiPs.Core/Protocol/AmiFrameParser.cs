@@ -21,7 +21,7 @@ namespace AmiPs.Protocol
         public const int DefaultMaxLineLength = 64 * 1024;
         public const int DefaultMaxMessageLength = 1024 * 1024;
 
-                private static readonly byte[] EndCommand = AmiText.Encoding.GetBytes("--END COMMAND--");
+        private static readonly byte[] EndCommand = AmiText.Encoding.GetBytes("--END COMMAND--");
 
         private readonly Action<AmiProtocolError>? _onError;
         private readonly AmiKeyTable _keys = new AmiKeyTable();
@@ -35,6 +35,13 @@ namespace AmiPs.Protocol
         private bool _skipMessage;
         private bool _followsBody;
         private byte[] _scratch = new byte[1024];
+
+        // The lines of the message being built, as received and joined by CRLF, kept only when KeepRawMessage is set:
+        // the session's history stores events as these bytes rather than as objects that would live long enough to be
+        // copied by every garbage collection.
+        private byte[] _raw = Array.Empty<byte>();
+        private int _rawLength;
+        private int _lastRawLength;
 
         public AmiFrameParser(int maxLineLength = DefaultMaxLineLength, int maxMessageLength = DefaultMaxMessageLength, Action<AmiProtocolError>? onError = null)
         {
@@ -56,6 +63,19 @@ namespace AmiPs.Protocol
         public int MaxLineLength { get; }
 
         public int MaxMessageLength { get; }
+
+        /// <summary>
+        /// Whether to keep the bytes of each message (<see cref="LastRawMessage"/>). Off by default: it costs a copy of
+        /// every line.
+        /// </summary>
+        internal bool KeepRawMessage { get; set; }
+
+        /// <summary>
+        /// The message last returned by <see cref="TryReadMessage"/> as received: its lines joined by CRLF, then the empty
+        /// line; a fresh parser reads it back into the same message. Empty unless <see cref="KeepRawMessage"/> is set;
+        /// valid until the next call.
+        /// </summary>
+        internal ReadOnlySpan<byte> LastRawMessage => new ReadOnlySpan<byte>(_raw, 0, _lastRawLength);
 
         /// <summary>Protocol errors seen so far (lines or messages dropped, malformed lines kept).</summary>
         public long ErrorCount { get; private set; }
@@ -161,6 +181,7 @@ namespace AmiPs.Protocol
             _fieldCount = 0;
             _actionIdIndex = -1;
             _messageLength = 0;
+            _rawLength = 0;
             _skipLine = false;
             _skipMessage = false;
             _followsBody = false;
@@ -241,8 +262,35 @@ namespace AmiPs.Protocol
                 return false;
             }
 
+            if (KeepRawMessage)
+            {
+                KeepRawLine(line);
+            }
+
             AddLine(line);
             return false;
+        }
+
+        private void KeepRawLine(ReadOnlySpan<byte> line)
+        {
+            if (_rawLength == 0 && _raw.Length > 64 * 1024)
+            {
+                _raw = new byte[4 * 1024]; // as with the fields: one huge message must not pin a huge buffer
+            }
+
+            EnsureRawRoom(line.Length + 2);
+            line.CopyTo(new Span<byte>(_raw, _rawLength, line.Length));
+            _rawLength += line.Length;
+            _raw[_rawLength++] = (byte)'\r';
+            _raw[_rawLength++] = (byte)'\n';
+        }
+
+        private void EnsureRawRoom(int bytes)
+        {
+            if (_raw.Length - _rawLength < bytes)
+            {
+                Array.Resize(ref _raw, Math.Max(_rawLength + bytes, Math.Max(1024, _raw.Length * 2)));
+            }
         }
 
         private bool TryReadLineAcrossSegments(ref ReadOnlySequence<byte> remaining, out ReadOnlySpan<byte> line, out long length)
@@ -363,6 +411,16 @@ namespace AmiPs.Protocol
             if (_fields.Length > 256)
             {
                 _fields = new AmiField[32]; // a huge message must not pin a huge scratch array
+            }
+
+            _lastRawLength = 0;
+            if (KeepRawMessage)
+            {
+                EnsureRawRoom(2);
+                _raw[_rawLength++] = (byte)'\r';
+                _raw[_rawLength++] = (byte)'\n';
+                _lastRawLength = _rawLength;
+                _rawLength = 0;
             }
 
             var actionIdIndex = _actionIdIndex;

@@ -22,6 +22,9 @@ namespace AmiPs.Tests.TestSupport
 
         public List<AmiMessage> Messages { get; } = new List<AmiMessage>();
 
+        /// <summary>Each message's bytes as the parser kept them, when its <c>KeepRawMessage</c> is set.</summary>
+        public List<byte[]> RawMessages { get; } = new List<byte[]>();
+
         public long LargestTail { get; private set; }
 
         public void Feed(ReadOnlySpan<byte> chunk)
@@ -36,6 +39,10 @@ namespace AmiPs.Tests.TestSupport
             while (_parser.TryReadMessage(ref buffer, out var message))
             {
                 Messages.Add(message);
+                if (_parser.KeepRawMessage)
+                {
+                    RawMessages.Add(_parser.LastRawMessage.ToArray());
+                }
             }
 
             LargestTail = Math.Max(LargestTail, buffer.Length);
