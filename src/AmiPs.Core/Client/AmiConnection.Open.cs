@@ -33,7 +33,7 @@ namespace AmiPs.Client
                     stream = await AuthenticateTlsAsync(stream, options, logger).ConfigureAwait(false);
                 }
 
-                var parser = new AmiFrameParser(options.MaxLineLength, options.MaxMessageLength, callbacks.OnProtocolError);
+                var parser = new AmiFrameParser(options.MaxLineLength, options.MaxMessageLength, callbacks.OnProtocolError) { KeepRawMessage = callbacks.KeepRawMessages };
                 var banner = await ReadBannerAsync(stream, parser, deadline.Token).ConfigureAwait(false);
                 var connection = new AmiConnection(tcp, stream, parser, banner.Banner, correlator, callbacks, logger);
                 connection.StartReading(banner.Remainder);
@@ -121,6 +121,8 @@ namespace AmiPs.Client
                 {
                     Dispatch(message);
                 }
+
+                _callbacks.OnReadEnd();
             }
 
             _ = Task.Run(ReadLoopAsync);

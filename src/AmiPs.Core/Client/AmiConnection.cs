@@ -186,6 +186,7 @@ namespace AmiPs.Client
                         Dispatch(message);
                     }
 
+                    _callbacks.OnReadEnd();
                     _reader.AdvanceTo(buffer.Start, buffer.End);
                     if (result.IsCompleted)
                     {
@@ -219,7 +220,7 @@ namespace AmiPs.Client
             {
                 if (!_correlator.TryRoute(message, _callbacks.ToEvent))
                 {
-                    _callbacks.OnMessage(message);
+                    _callbacks.OnMessage(message, _parser.LastRawMessage);
                 }
             }
             catch (Exception ex)
@@ -244,20 +245,31 @@ namespace AmiPs.Client
         }
     }
 
+    /// <summary>A message that is not a reply, with its bytes as received (empty unless the parser keeps them).</summary>
+    internal delegate void MessageHandler(AmiMessage message, ReadOnlySpan<byte> raw);
+
     /// <summary>What a connection calls back into its session with; all run on the read loop.</summary>
     internal sealed class ConnectionCallbacks
     {
-        public ConnectionCallbacks(Action<AmiMessage> onMessage, Func<AmiMessage, AmiEvent> toEvent, Action<AmiProtocolError> onProtocolError)
+        public ConnectionCallbacks(MessageHandler onMessage, Action onReadEnd, Func<AmiMessage, AmiEvent> toEvent, Action<AmiProtocolError> onProtocolError, bool keepRawMessages)
         {
             OnMessage = onMessage;
+            OnReadEnd = onReadEnd;
             ToEvent = toEvent;
             OnProtocolError = onProtocolError;
+            KeepRawMessages = keepRawMessages;
         }
 
-        public Action<AmiMessage> OnMessage { get; }
+        public MessageHandler OnMessage { get; }
+
+        /// <summary>After the messages of one socket read: the session wakes its subscribers once per read, not per event.</summary>
+        public Action OnReadEnd { get; }
 
         public Func<AmiMessage, AmiEvent> ToEvent { get; }
 
         public Action<AmiProtocolError> OnProtocolError { get; }
+
+        /// <summary>Whether <see cref="OnMessage"/> needs each message's bytes (the session keeps history as bytes).</summary>
+        public bool KeepRawMessages { get; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using AmiPs.Events;
+using AmiPs.Protocol;
 
 namespace AmiPs.Client
 {
@@ -10,20 +11,27 @@ namespace AmiPs.Client
     /// subscribing happen under one lock, so a subscriber that starts from history sees every event once: each is
     /// either in the replayed snapshot or delivered live, never both, never neither.
     /// </summary>
+    /// <remarks>
+    /// The read loop publishes a whole socket read's events with <see cref="Append"/> and then wakes the subscribers
+    /// once (<see cref="WakeSubscribers"/>): a consumer that keeps up is woken per read, not per event, which is what
+    /// a flood of small events would otherwise spend its time on.
+    /// </remarks>
     internal sealed class AmiEventHub
     {
         private readonly object _gate = new object();
-        private readonly AmiEvent?[] _history;
+        private readonly AmiEventHistory? _history;
+        private readonly Func<AmiMessage, DateTimeOffset, AmiEvent> _fromHistory;
         private readonly int _defaultCapacity;
         private AmiSubscription[] _subscribers = Array.Empty<AmiSubscription>();
-        private int _historyStart;
-        private int _historyCount;
+        private byte[] _encoded = Array.Empty<byte>();
         private long _dropped;
         private bool _completed;
 
-        public AmiEventHub(int historySize, int defaultCapacity)
+        // fromHistory makes an event again from a kept message and its receive time: history keeps bytes, not objects.
+        public AmiEventHub(int historySize, int defaultCapacity, Func<AmiMessage, DateTimeOffset, AmiEvent>? fromHistory = null)
         {
-            _history = new AmiEvent?[historySize];
+            _history = historySize > 0 ? new AmiEventHistory(historySize) : null;
+            _fromHistory = fromHistory ?? ((message, received) => AmiEventFactory.Create(message, received, null));
             _defaultCapacity = defaultCapacity;
         }
 
@@ -38,33 +46,41 @@ namespace AmiPs.Client
             {
                 lock (_gate)
                 {
-                    return _historyCount;
+                    return _history?.Count ?? 0;
                 }
             }
         }
 
+        /// <summary>Publishes one event and wakes its subscribers.</summary>
         public void Publish(AmiEvent amiEvent)
+        {
+            Append(amiEvent, ReadOnlySpan<byte>.Empty);
+            WakeSubscribers();
+        }
+
+        /// <summary>
+        /// Keeps the event in history and queues it for every subscriber that wants it, without waking them: call
+        /// <see cref="WakeSubscribers"/> after a batch. <paramref name="raw"/> is the message as received (from the
+        /// parser), or empty to have the message written out again.
+        /// </summary>
+        public void Append(AmiEvent amiEvent, ReadOnlySpan<byte> raw)
         {
             lock (_gate)
             {
-                if (_history.Length > 0)
-                {
-                    var slot = (_historyStart + _historyCount) % _history.Length;
-                    _history[slot] = amiEvent;
-                    if (_historyCount < _history.Length)
-                    {
-                        _historyCount++;
-                    }
-                    else
-                    {
-                        _historyStart = (_historyStart + 1) % _history.Length;
-                    }
-                }
-
+                _history?.Add(raw.IsEmpty ? Encode(amiEvent.Raw) : raw, amiEvent.Received);
                 foreach (var subscriber in _subscribers)
                 {
                     subscriber.Offer(amiEvent);
                 }
+            }
+        }
+
+        /// <summary>Wakes every subscriber that waits while events are queued for it.</summary>
+        public void WakeSubscribers()
+        {
+            foreach (var subscriber in Volatile.Read(ref _subscribers))
+            {
+                subscriber.Wake();
             }
         }
 
@@ -75,15 +91,11 @@ namespace AmiPs.Client
             var subscription = new AmiSubscription(options, Math.Max(1, capacity), Remove, () => Interlocked.Increment(ref _dropped));
             lock (_gate)
             {
-                if (options.Since is { } since)
+                if (options.Since is { } since && _history is not null)
                 {
-                    for (var i = 0; i < _historyCount; i++)
+                    foreach (var past in _history.Read(since, _fromHistory))
                     {
-                        var past = _history[(_historyStart + i) % _history.Length]!;
-                        if (past.Received >= since)
-                        {
-                            subscription.Offer(past);
-                        }
+                        subscription.Offer(past);
                     }
                 }
 
@@ -99,28 +111,18 @@ namespace AmiPs.Client
                 _subscribers = updated;
             }
 
+            subscription.Wake();
             return subscription;
         }
 
-        /// <summary>The history at this moment, oldest first, optionally from a time on.</summary>
+        /// <summary>The history at this moment, oldest first, optionally from a time on; new objects each call.</summary>
         public IReadOnlyList<AmiEvent> GetHistory(DateTimeOffset? since = null)
         {
             lock (_gate)
             {
-                var result = new List<AmiEvent>(_historyCount);
-                for (var i = 0; i < _historyCount; i++)
-                {
-                    var past = _history[(_historyStart + i) % _history.Length]!;
-                    if (since is null || past.Received >= since)
-                    {
-                        result.Add(past);
-                    }
-                }
-
-                return result;
+                return _history is null ? new List<AmiEvent>() : _history.Read(since, _fromHistory);
             }
         }
-
         /// <summary>Ends every subscription: the session will publish nothing more.</summary>
         public void CompleteAll()
         {
@@ -149,6 +151,36 @@ namespace AmiPs.Client
                 Array.Copy(_subscribers, index + 1, updated, index, _subscribers.Length - index - 1);
                 _subscribers = updated;
             }
+        }
+
+        /// <summary>Writes a message as AMI text (<c>Key: Value</c> lines, then an empty line) for an event that came with no bytes.</summary>
+        private ReadOnlySpan<byte> Encode(AmiMessage message)
+        {
+            var length = 2;
+            foreach (var field in message)
+            {
+                length += AmiText.Encoding.GetByteCount(field.Key) + AmiText.Encoding.GetByteCount(field.Value) + 4;
+            }
+
+            if (_encoded.Length < length)
+            {
+                _encoded = new byte[Math.Max(length, 1024)];
+            }
+
+            var at = 0;
+            foreach (var field in message)
+            {
+                at += AmiText.Encoding.GetBytes(field.Key, 0, field.Key.Length, _encoded, at);
+                _encoded[at++] = (byte)':';
+                _encoded[at++] = (byte)' ';
+                at += AmiText.Encoding.GetBytes(field.Value, 0, field.Value.Length, _encoded, at);
+                _encoded[at++] = (byte)'\r';
+                _encoded[at++] = (byte)'\n';
+            }
+
+            _encoded[at++] = (byte)'\r';
+            _encoded[at++] = (byte)'\n';
+            return new ReadOnlySpan<byte>(_encoded, 0, at);
         }
     }
 }

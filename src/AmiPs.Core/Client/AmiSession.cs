@@ -53,7 +53,7 @@ namespace AmiPs.Client
             Name = string.IsNullOrWhiteSpace(options.Name) ? options.ComputerName : options.Name!;
             Log = new AmiSessionLog(Name, options.LogCapacity, options.LoggerFactory);
             _correlator = new ActionCorrelator(NewIdPrefix());
-            _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity);
+            _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity, (message, received) => AmiEventFactory.Create(message, received, Name));
             _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay);
             Calls = new AmiCallTracker(options.CompletedCallLimit, Name);
             Extensions = new AmiExtensionTracker(Name);
@@ -251,7 +251,7 @@ namespace AmiPs.Client
 
         private async Task<AmiConnection> OpenAndLoginAsync(CancellationToken cancellationToken)
         {
-            var callbacks = new ConnectionCallbacks(OnMessage, ToEvent, OnProtocolError);
+            var callbacks = new ConnectionCallbacks(OnMessage, _hub.WakeSubscribers, ToEvent, OnProtocolError, keepRawMessages: Options.EventHistorySize > 0);
             var connection = await AmiConnection.OpenAsync(Options, _correlator, callbacks, Logger, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -279,7 +279,7 @@ namespace AmiPs.Client
             await ResyncAsync().ConfigureAwait(false);
         }
 
-        private void OnMessage(AmiMessage message)
+        private void OnMessage(AmiMessage message, ReadOnlySpan<byte> raw)
         {
             if (message.Kind != AmiMessageKind.Event)
             {
@@ -290,7 +290,7 @@ namespace AmiPs.Client
             var amiEvent = ToEvent(message);
             Calls.Apply(amiEvent);
             Extensions.Apply(amiEvent);
-            _hub.Publish(amiEvent);
+            _hub.Append(amiEvent, raw);
         }
 
         private AmiEvent ToEvent(AmiMessage message) => AmiEventFactory.Create(message, AmiLocalClock.Now, Name);

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Channels;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using AmiPs.Events;
 
@@ -25,67 +26,198 @@ namespace AmiPs.Client
     /// event is dropped and counted (<see cref="Dropped"/>), so a slow consumer costs memory up to its capacity and
     /// no more. Dispose to stop receiving.
     /// </summary>
+    /// <remarks>
+    /// A ring under a small lock rather than a <c>Channel</c>: the session queues a whole socket read's events and
+    /// then wakes a waiting consumer once, where a channel wakes it at the first event of every read and the
+    /// consumer, faster than the reader, parks and is woken again and again. Any number of threads may read.
+    /// </remarks>
     public sealed class AmiSubscription : IDisposable
     {
-        private readonly Channel<AmiEvent> _channel;
+        private readonly object _lock = new object();
+        private readonly AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
         private readonly Action<AmiSubscription> _onDispose;
+        private readonly Action _onDrop;
+        private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource<bool>? _waiter;
+        private int _head;
+        private int _count;
+        private bool _writerDone;
         private long _dropped;
         private int _disposed;
 
         internal AmiSubscription(AmiSubscriptionOptions options, int capacity, Action<AmiSubscription> onDispose, Action onDrop)
         {
             _onDispose = onDispose;
+            _onDrop = onDrop;
+            _ring = new AmiEvent?[capacity];
             if (options.EventTypes is { Count: > 0 })
             {
                 _names = new HashSet<string>(options.EventTypes, StringComparer.OrdinalIgnoreCase);
             }
-
-            _channel = Channel.CreateBounded<AmiEvent>(
-                new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true, SingleReader = false },
-                _ =>
-                {
-                    Interlocked.Increment(ref _dropped);
-                    onDrop();
-                });
         }
 
         /// <summary>Events dropped because this subscriber fell behind.</summary>
         public long Dropped => Interlocked.Read(ref _dropped);
 
         /// <summary>Events waiting to be read.</summary>
-        public int Pending => _channel.Reader.CanCount ? _channel.Reader.Count : 0;
+        public int Pending => Volatile.Read(ref _count);
 
-        /// <summary>Completes when no more events will come (the session was closed or gave up).</summary>
-        public Task Completion => _channel.Reader.Completion;
+        /// <summary>Completes when no more events will come (the session was closed or gave up) and every queued one was read.</summary>
+        public Task Completion => _completion.Task;
 
-        public bool TryRead(out AmiEvent amiEvent) => _channel.Reader.TryRead(out amiEvent!);
+        public bool TryRead([NotNullWhen(true)] out AmiEvent? amiEvent)
+        {
+            lock (_lock)
+            {
+                if (_count == 0)
+                {
+                    amiEvent = null;
+                    return false;
+                }
+
+                amiEvent = _ring[_head]!;
+                _ring[_head] = null;
+                _head = _head + 1 == _ring.Length ? 0 : _head + 1;
+                _count--;
+                if (_count == 0 && _writerDone)
+                {
+                    _completion.TrySetResult(true);
+                }
+
+                return true;
+            }
+        }
 
         /// <summary>Waits until an event can be read (true) or no more will come (false).</summary>
-        public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) => _channel.Reader.WaitToReadAsync(cancellationToken);
+        public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
+        {
+            Task<bool> ready;
+            lock (_lock)
+            {
+                if (_count > 0)
+                {
+                    return new ValueTask<bool>(true);
+                }
 
-        public IAsyncEnumerable<AmiEvent> ReadAllAsync(CancellationToken cancellationToken = default) => _channel.Reader.ReadAllAsync(cancellationToken);
+                if (_writerDone)
+                {
+                    return new ValueTask<bool>(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                ready = _waiter.Task;
+            }
+
+            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? WaitAsync(ready, cancellationToken) : ready);
+        }
+
+        public async IAsyncEnumerable<AmiEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            while (await WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (TryRead(out var amiEvent))
+                {
+                    yield return amiEvent;
+                }
+            }
+        }
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 _onDispose(this);
-                _channel.Writer.TryComplete();
+                Complete();
             }
         }
 
         internal bool Wants(AmiEvent amiEvent) => _names is null || _names.Contains(amiEvent.Event);
 
-        // Called under the hub's lock, from the reader thread only.
+        /// <summary>Queues an event without waking the consumer (see <see cref="Wake"/>). From the hub only, under its lock.</summary>
         internal void Offer(AmiEvent amiEvent)
         {
-            if (Wants(amiEvent))
+            if (!Wants(amiEvent))
             {
-                _channel.Writer.TryWrite(amiEvent);
+                return;
+            }
+
+            lock (_lock)
+            {
+                if (_writerDone)
+                {
+                    return;
+                }
+
+                var length = _ring.Length;
+                if (_count == length)
+                {
+                    // Full: the oldest goes, so what is read is as recent as possible; counted here and by the session.
+                    _ring[_head] = null;
+                    _head = _head + 1 == length ? 0 : _head + 1;
+                    _count--;
+                    Interlocked.Increment(ref _dropped);
+                    _onDrop();
+                }
+
+                var tail = _head + _count;
+                _ring[tail >= length ? tail - length : tail] = amiEvent;
+                _count++;
             }
         }
 
-        internal void Complete() => _channel.Writer.TryComplete();
+        /// <summary>Wakes a consumer that waits, if events are queued.</summary>
+        internal void Wake()
+        {
+            if (Volatile.Read(ref _waiter) is null)
+            {
+                return;
+            }
+
+            TaskCompletionSource<bool>? waiter;
+            lock (_lock)
+            {
+                if (_count == 0)
+                {
+                    return;
+                }
+
+                waiter = _waiter;
+                _waiter = null;
+            }
+
+            waiter?.TrySetResult(true);
+        }
+
+        /// <summary>No more events will be queued; a waiting consumer learns it at once.</summary>
+        internal void Complete()
+        {
+            TaskCompletionSource<bool>? waiter;
+            bool any;
+            lock (_lock)
+            {
+                _writerDone = true;
+                waiter = _waiter;
+                _waiter = null;
+                any = _count > 0;
+            }
+
+            waiter?.TrySetResult(any);
+            if (!any)
+            {
+                _completion.TrySetResult(true);
+            }
+        }
+
+        private static async Task<bool> WaitAsync(Task<bool> ready, CancellationToken cancellationToken)
+        {
+            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), cancelled))
+            {
+                var first = await Task.WhenAny(ready, cancelled.Task).ConfigureAwait(false);
+                return await first.ConfigureAwait(false);
+            }
+        }
     }
 }
