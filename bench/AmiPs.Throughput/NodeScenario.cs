@@ -29,9 +29,9 @@ namespace AmiPs.Throughput
             start.ArgumentList.Add(script);
             start.ArgumentList.Add(server.Port.ToString(CultureInfo.InvariantCulture));
             start.ArgumentList.Add(server.User);
-            start.ArgumentList.Add(server.Secret);
             start.ArgumentList.Add(events.ToString(CultureInfo.InvariantCulture));
             start.Environment["NODE_PATH"] = ModulesDirectory;
+            start.Environment["AMI_SECRET"] = server.Secret; // not on the command line, which any local user can read
             using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
             try
             {

@@ -18,20 +18,31 @@ namespace AmiPs.Throughput
     {
         public static async Task<int> Main(string[] args)
         {
+            if (BenchOptions.Text(args, "--serve") is { } kind)
+            {
+                return await FloodHost.RunAsync(kind).ConfigureAwait(false);
+            }
+
             if (Array.IndexOf(args, "--micro") is var micro and >= 0)
             {
-                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(ArgValue(args, "--rounds") ?? 10));
+                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(BenchOptions.Value(args, "--rounds") ?? 10));
                 return 0;
             }
 
-            var quick = args.Contains("--quick");
-            var events = ArgValue(args, "--events") ?? (quick ? 50_000 : 1_000_000);
-            var psEvents = ArgValue(args, "--ps-events") ?? (quick ? 20_000 : events);
-            var warmUp = ArgValue(args, "--warm-up") ?? (quick ? 10_000 : 100_000);
-            var skipNode = quick || args.Contains("--skip-node");
-            var skipPs = args.Contains("--skip-ps");
-            var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
-            bool Runs(string part) => only is null || only.Contains(part);
+            var options = BenchOptions.Parse(args);
+            if (options.Server is not ("sim" or "bench"))
+            {
+                Console.Error.WriteLine($"--server {options.Server}: expected sim or bench");
+                return 64;
+            }
+
+            var quick = options.Quick;
+            var events = options.Events;
+            var psEvents = options.PsEvents;
+            var warmUp = options.WarmUp;
+            var skipNode = options.SkipNode;
+            var skipPs = options.SkipPs;
+            bool Runs(string part) => options.Runs(part);
             var failures = new List<string>();
             var results = new List<RunResult>();
 
@@ -39,12 +50,13 @@ namespace AmiPs.Throughput
                               $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {FixtureEvents.Events.Count} fixture events of {FixtureEvents.AverageBytes:0} bytes on average");
             try
             {
-                // The simulator's flood by default; --server bench uses the bench's own server (no per-event server work).
-                await using var own = new FloodServer("admin", "bench-secret");
-                await using IFlood server = args.Contains("--server") && ArgText(args, "--server") == "bench"
-                    ? new FloodServer("admin", "bench-secret")
-                    : await SimulatorFlood.StartAsync("admin", "bench-secret").ConfigureAwait(false);
-                Console.WriteLine($"Server: {server.Description}, {server.AverageEventBytes:0} bytes an event");
+                // The simulator's flood by default (--server bench: the bench's own server, no per-event server work),
+                // in its own process unless --in-process, so the client's figures are the client's alone.
+                await using var server = await StartServerAsync(options).ConfigureAwait(false);
+                Console.WriteLine(ServerLine(server));
+                Console.WriteLine(server is RemoteFlood
+                    ? "Client figures are this process's alone (B/ev alloc, ws+, held): the server runs in its own process."
+                    : "Figures are the whole process's: the server runs in it (B/ev alloc includes the server's allocations).");
 
                 // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
                 RunResult? dotnet = null;
@@ -111,6 +123,8 @@ namespace AmiPs.Throughput
 
                 if (!skipPs && Runs("tracker"))
                 {
+                    // Its 20,000 synthetic channels are sent once, before anything is timed: this server stays in process.
+                    await using var own = new FloodServer(FloodHost.User, FloodHost.NewSecret());
                     using var ps = new PowerShellScenario();
                     foreach (var line in await LatencyAndScale.TrackerAsync(own, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
                     {
@@ -132,6 +146,14 @@ namespace AmiPs.Throughput
             return failures.Count == 0 ? 0 : 1;
         }
 
+        private static async Task<IFlood> StartServerAsync(BenchOptions options) => options.InProcess
+            ? await FloodHost.StartServerAsync(options.Server, FloodHost.NewSecret()).ConfigureAwait(false)
+            : await RemoteFlood.StartAsync(options.Server).ConfigureAwait(false);
+
+        private static string ServerLine(IFlood server) => server is RemoteFlood remote
+            ? string.Format(CultureInfo.InvariantCulture, "Server: {0}, {1:0} bytes an event; in its own process (pid {2}: {3})", server.Description, server.AverageEventBytes, remote.ProcessId, remote.CommandLine)
+            : string.Format(CultureInfo.InvariantCulture, "Server: {0}, {1:0} bytes an event; in this process (--in-process)", server.Description, server.AverageEventBytes);
+
         private static void Report(List<RunResult> results, RunResult result)
         {
             results.Add(result);
@@ -144,18 +166,6 @@ namespace AmiPs.Throughput
             {
                 failures.Add($"{result.Name}: read {result.Events} of {events}, dropped {result.Dropped} (a consumer that keeps up must lose nothing)");
             }
-        }
-
-        private static string? ArgText(string[] args, string name)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-        }
-
-        private static long? ArgValue(string[] args, string name)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : (long?)null;
         }
     }
 }

@@ -1,9 +1,9 @@
 // Counts events with asterisk-manager (the most used Node AMI client) until N have arrived.
-// usage: node count-events.js <port> <user> <secret> <events>
+// usage: AMI_SECRET=<secret> node count-events.js <port> <user> <events>
 // Prints "ready" once logged in and "done <events> <ms from first event> <peak rss bytes>" at the end.
 'use strict';
 const AsteriskManager = require('asterisk-manager');
-const [port, user, secret, wanted] = [Number(process.argv[2]), process.argv[3], process.argv[4], Number(process.argv[5])];
+const [port, user, secret, wanted] = [Number(process.argv[2]), process.argv[3], process.env.AMI_SECRET, Number(process.argv[4])];
 let count = 0;
 let first = 0n;
 let peakRss = 0;
