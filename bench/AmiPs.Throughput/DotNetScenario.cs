@@ -45,6 +45,7 @@ namespace AmiPs.Throughput
             using var subscription = session.Subscribe(new AmiSubscriptionOptions { Capacity = capacity });
             var memory = new WorkingSetSampler();
             var allocated = AllocationMark.Now();
+            var cost = CostMark.Now();
             var clock = Stopwatch.StartNew();
             var flood = server.FloodAsync(events);
             long read = 0;
@@ -93,6 +94,7 @@ namespace AmiPs.Throughput
 
             clock.Stop();
             var allocatedBytes = allocated.Since;
+            var spent = cost.Since(); // before the full collection that measures what is held
             memory.Dispose();
             var retained = memory.Retained();
             await flood.ConfigureAwait(false);
@@ -109,7 +111,7 @@ namespace AmiPs.Throughput
             var perEvent = allocatedBytes / (double)Math.Max(1, read);
             await session.DisconnectAsync().ConfigureAwait(false);
             GC.KeepAlive(checksum);
-            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained };
+            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained, Cost = spent };
         }
 
         internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)

@@ -11,6 +11,11 @@ namespace AmiPs.Throughput
         /// <summary>Managed heap still held after the run (full collection), over the baseline: what the session keeps, not GC slack.</summary>
         public long Retained { get; init; } = -1;
 
+        /// <summary>CPU and GC over the measured window, of the process named by <see cref="CostOf"/>.</summary>
+        public ProcessCost? Cost { get; init; }
+
+        public string CostOf { get; init; } = "client";
+
         public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
 
         public double MegabytesPerSecond => EventsPerSecond * EventBytes / (1024 * 1024);
@@ -28,6 +33,9 @@ namespace AmiPs.Throughput
             Dropped,
             Note,
             Retained < 0 ? "-" : (Retained / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
+
+        /// <summary>The second, indented line of a run: what its process spent.</summary>
+        public string Details() => "    " + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure");
     }
 
     /// <summary>
@@ -86,7 +94,7 @@ namespace AmiPs.Throughput
         }
     }
 
-    /// <summary>Bytes allocated by the whole process between two points (server and client share the process).</summary>
+    /// <summary>Bytes allocated by this process between two points (the server's too only when it runs here: --in-process).</summary>
     public readonly struct AllocationMark
     {
         private readonly long _start;

@@ -65,6 +65,7 @@ namespace AmiPs.Throughput
                 ps.AddScript(pipeline);
                 var memory = new WorkingSetSampler();
                 var allocated = AllocationMark.Now();
+                var cost = CostMark.Now(); // from here, as the allocations: the pipeline's start is part of its cost
                 var invocation = ps.BeginInvoke();
                 await DotNetScenario.WaitForAsync(() => session.GetStatus().Subscribers > 0, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
@@ -72,6 +73,7 @@ namespace AmiPs.Throughput
                 var output = await Task.Factory.FromAsync(invocation, ps.EndInvoke).ConfigureAwait(false);
                 clock.Stop();
                 var perEvent = allocated.Since / (double)events;
+                var spent = cost.Since(); // before the full collection that measures what is held
                 memory.Dispose();
                 var retained = memory.Retained();
                 await flood.ConfigureAwait(false);
@@ -81,7 +83,7 @@ namespace AmiPs.Throughput
                 }
 
                 var read = output.Count == 1 && output[0].BaseObject is IConvertible value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : events;
-                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}") { Retained = retained };
+                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}") { Retained = retained, Cost = spent };
             }
             finally
             {

@@ -57,6 +57,8 @@ namespace AmiPs.Throughput
                 Console.WriteLine(server is RemoteFlood
                     ? "Client figures are this process's alone (B/ev alloc, ws+, held): the server runs in its own process."
                     : "Figures are the whole process's: the server runs in it (B/ev alloc includes the server's allocations).");
+                Console.WriteLine("Second line of a run, over its measured window: CPU time of the process (user+sys, every thread) per event, " +
+                                  "GC collections (gen0 counts include gen1 and gen2 ones) and GC pause time.");
 
                 // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
                 RunResult? dotnet = null;
@@ -158,6 +160,7 @@ namespace AmiPs.Throughput
         {
             results.Add(result);
             Console.WriteLine(result);
+            Console.WriteLine(result.Details());
         }
 
         private static void Expect(List<string> failures, RunResult result, long events, bool? expectDrops)
