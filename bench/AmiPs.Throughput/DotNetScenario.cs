@@ -32,6 +32,7 @@ namespace AmiPs.Throughput
             using var session = NewSession(server, "dotnet");
             await session.ConnectAsync().ConfigureAwait(false);
             await server.WaitForLoginsAsync(1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            var beforeFirstEvent = WorkingSetSampler.Settled();
             if (warmUp > 0)
             {
                 // Unmeasured: lets tiered compilation reach its optimised code, as it has in any process that has run a while.
@@ -111,7 +112,7 @@ namespace AmiPs.Throughput
             var perEvent = allocatedBytes / (double)Math.Max(1, read);
             await session.DisconnectAsync().ConfigureAwait(false);
             GC.KeepAlive(checksum);
-            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained, Cost = spent };
+            return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, dropped, note) { Retained = retained, Cost = spent, GrowthFromFirstEvent = memory.GrowthOver(beforeFirstEvent), WarmedUp = warmUp > 0 };
         }
 
         internal static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)

@@ -16,6 +16,14 @@ namespace AmiPs.Throughput
 
         public string CostOf { get; init; } = "client";
 
+        /// <summary>
+        /// Peak working set of the measured run over the process's before the session's first event (before the
+        /// warm-up flood, if the run had one): the figure for "streaming N events grows the working set by at most X".
+        /// </summary>
+        public long GrowthFromFirstEvent { get; init; } = -1;
+
+        public bool WarmedUp { get; init; }
+
         public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
 
         public double MegabytesPerSecond => EventsPerSecond * EventBytes / (1024 * 1024);
@@ -35,12 +43,17 @@ namespace AmiPs.Throughput
             Retained < 0 ? "-" : (Retained / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
 
         /// <summary>The second, indented line of a run: what its process spent.</summary>
-        public string Details() => "    " + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure");
+        public string Details() => "    " + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure") + (GrowthFromFirstEvent < 0 ? string.Empty : string.Format(
+            CultureInfo.InvariantCulture,
+            "; ws+ from before the first event{0}: {1:0.0} MB",
+            WarmedUp ? " (warm-up included)" : " (no warm-up in this run)",
+            GrowthFromFirstEvent / (1024.0 * 1024)));
     }
 
     /// <summary>
     /// Samples the working set every few milliseconds on its own thread, so a run reports its peak growth over the
-    /// baseline taken at start (after a full collection), not just where it ended.
+    /// baseline taken at start (after a full collection), not just where it ended; or over any earlier
+    /// <see cref="Settled"/> figure (<see cref="GrowthOver"/>).
     /// </summary>
     public sealed class WorkingSetSampler : IDisposable
     {
@@ -52,17 +65,25 @@ namespace AmiPs.Throughput
 
         public WorkingSetSampler()
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            _baseline = Current();
+            _baseline = Settled();
             _managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
             _peak = _baseline;
             _thread = new Thread(Run) { IsBackground = true, Name = "ws-sampler" };
             _thread.Start();
         }
 
-        public long Growth => Math.Max(0, Interlocked.Read(ref _peak) - _baseline);
+        public long Growth => GrowthOver(_baseline);
+
+        /// <summary>The working set after a full collection (and the finalizers it queued).</summary>
+        public static long Settled()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return Current();
+        }
+
+        public long GrowthOver(long baseline) => Math.Max(0, Interlocked.Read(ref _peak) - baseline);
 
         /// <summary>Managed bytes still reachable now over the start (after a full collection).</summary>
         public long Retained() => Math.Max(0, GC.GetTotalMemory(forceFullCollection: true) - _managedBaseline);
