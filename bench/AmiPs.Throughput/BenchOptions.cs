@@ -27,6 +27,9 @@ namespace AmiPs.Throughput
 
         public string[]? Only { get; init; }
 
+        /// <summary>Measured runs of each scenario, one after the other in this process.</summary>
+        public int Repeat { get; init; } = 1;
+
         public bool Runs(string part) => Only is null || Only.Contains(part);
 
         public static BenchOptions Parse(string[] args)
@@ -44,6 +47,7 @@ namespace AmiPs.Throughput
                 Server = Text(args, "--server") ?? "sim",
                 InProcess = args.Contains("--in-process"),
                 Only = Text(args, "--only")?.Split(','),
+                Repeat = (int)(Value(args, "--repeat") ?? 1),
             };
         }
 

@@ -42,11 +42,11 @@ namespace AmiPs.Throughput
             Note,
             Retained < 0 ? "-" : (Retained / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
 
-        /// <summary>The second, indented line of a run: what its process spent.</summary>
-        public string Details() => "    " + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure") + (GrowthFromFirstEvent < 0 ? string.Empty : string.Format(
+        /// <summary>The second, indented line of a run: what its process spent; <paramref name="label"/> says which of the repeats.</summary>
+        public string Details(string? label = null) => "    " + (label is null ? string.Empty : label + ", ") + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure") + (GrowthFromFirstEvent < 0 ? string.Empty : string.Format(
             CultureInfo.InvariantCulture,
             "; ws+ from before the first event{0}: {1:0.0} MB",
-            WarmedUp ? " (warm-up included)" : " (no warm-up in this run)",
+            WarmedUp ? " (warm-up included)" : string.Empty,
             GrowthFromFirstEvent / (1024.0 * 1024)));
     }
 
