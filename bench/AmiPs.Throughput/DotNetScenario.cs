@@ -32,7 +32,7 @@ namespace AmiPs.Throughput
             using var session = NewSession(server, "dotnet");
             await session.ConnectAsync().ConfigureAwait(false);
             await server.WaitForLoginsAsync(1, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-            var beforeFirstEvent = WorkingSetSampler.Settled();
+            var beforeFirstEvent = WorkingSetSampler.Trimmed();
             if (warmUp > 0)
             {
                 await WarmUpAsync(session, server, warmUp).ConfigureAwait(false);

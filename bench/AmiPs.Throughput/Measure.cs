@@ -53,7 +53,7 @@ namespace AmiPs.Throughput
     /// <summary>
     /// Samples the working set every few milliseconds on its own thread, so a run reports its peak growth over the
     /// baseline taken at start (after a full collection), not just where it ended; or over any earlier
-    /// <see cref="Settled"/> figure (<see cref="GrowthOver"/>).
+    /// <see cref="Trimmed"/> figure (<see cref="GrowthOver"/>).
     /// </summary>
     public sealed class WorkingSetSampler : IDisposable
     {
@@ -80,6 +80,17 @@ namespace AmiPs.Throughput
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
+            return Current();
+        }
+
+        /// <summary>
+        /// The working set after an aggressive collection, which also returns the memory the GC keeps committed for
+        /// later: what the process needs now, whatever ran in it before (an earlier run's heap would lower the growth).
+        /// </summary>
+        public static long Trimmed()
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
             return Current();
         }
 

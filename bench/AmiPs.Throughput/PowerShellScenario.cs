@@ -37,7 +37,7 @@ namespace AmiPs.Throughput
         /// <summary>Times <paramref name="pipeline"/> (which reads <c>$n</c> events) from the start of the flood to its end.</summary>
         public async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events, long warmUp = 0)
         {
-            var beforeFirstEvent = WorkingSetSampler.Settled();
+            var beforeFirstEvent = WorkingSetSampler.Trimmed();
             if (warmUp > 0)
             {
                 // Unmeasured: the same pipeline on a short flood, so the engine and the module run optimised code.
