@@ -10,9 +10,12 @@ namespace AmiPs.Throughput
 {
     /// <summary>
     /// End-to-end runs over loopback: the flood into a .NET subscriber, into PowerShell pipelines, into Node's
-    /// asterisk-manager; a stalled consumer; connect latency; tracker scale.
-    /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on a crash or on any event lost by a consumer that keeps
-    /// up (never on timing).
+    /// asterisk-manager; a stalled consumer; connect latency; tracker scale. The flood server runs in a child process
+    /// (this app with <c>--serve sim|bench</c>) unless <c>--in-process</c>.
+    /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on any event lost by a consumer that keeps up, 2 on a
+    /// crash (never on timing).
+    /// Options: <c>--quick --events N --ps-events N --warm-up N --repeat N --only dotnet,stalled,ps-null,ps-foreach,node,latency,tracker
+    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N</c>.
     /// </summary>
     public static class Program
     {
@@ -160,7 +163,7 @@ namespace AmiPs.Throughput
                               " per event; ws+ = peak working set over the run's start; held = managed memory still reachable after the run over its start.");
             Console.WriteLine("Second line, over the measured window: " + (inProcess ? "this process's (server included)" : "the client process's") +
                               " CPU time (user+sys, all threads) per event; GC collections gen0/1/2 (a gen1 collection counts in gen0 too); GC pause time;" +
-                              " and ws+ from before the session's first event (the warm-up flood included).");
+                              " and ws+ from before the session's first event (read after an aggressive collection; the warm-up flood included).");
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
                 "Runs: {0} of each, every one after its own {1:N0}-event warm-up flood (Node: none){2}.",
