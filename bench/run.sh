@@ -2,7 +2,9 @@
 # Reproduces the figures of docs/benchmarks.md.
 #   bench/run.sh            everything: build, micro benchmarks, stage timings, end-to-end runs with Node side by side
 #   bench/run.sh quick      the CI guard only (a few seconds; exit 1 if events are lost, 2 on a crash; never on timing)
-#   bench/run.sh e2e [...]  only the end-to-end runs; extra arguments go to AmiPs.Throughput (--events N, --only dotnet,ps-null, --server bench)
+#   bench/run.sh e2e [...]  only the end-to-end runs, 3 of each; extra arguments go to AmiPs.Throughput and win over
+#                           the defaults here (--events N, --only dotnet,ps-null, --server bench, --repeat 1, --in-process)
+# The flood server runs in its own process (AmiPs.Throughput --serve), so the client's figures are the client's alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +32,8 @@ case "$mode" in
       # The same stages timed by thread CPU time (stable on a shared machine).
       "${throughput[@]}" --micro all --rounds 15
     fi
-    "${throughput[@]}" "$@"
+    # Three runs of each: one run on a shared machine says little; the median and the range say more.
+    "${throughput[@]}" --repeat 3 "$@"
     # The same .NET runs with a 16 MB gen0 budget: shows how much of the working-set growth is the GC's budget
     # (sized from the L3 cache) rather than memory the session holds.
     echo "--- with DOTNET_GCgen0size=0x1000000 (16 MB gen0 budget)"

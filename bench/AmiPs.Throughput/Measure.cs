@@ -11,6 +11,19 @@ namespace AmiPs.Throughput
         /// <summary>Managed heap still held after the run (full collection), over the baseline: what the session keeps, not GC slack.</summary>
         public long Retained { get; init; } = -1;
 
+        /// <summary>CPU and GC over the measured window, of the process named by <see cref="CostOf"/>.</summary>
+        public ProcessCost? Cost { get; init; }
+
+        public string CostOf { get; init; } = "client";
+
+        /// <summary>
+        /// Peak working set of the measured run over the process's before the session's first event (before the
+        /// warm-up flood, if the run had one): the figure for "streaming N events grows the working set by at most X".
+        /// </summary>
+        public long GrowthFromFirstEvent { get; init; } = -1;
+
+        public bool WarmedUp { get; init; }
+
         public double EventsPerSecond => Seconds > 0 ? Events / Seconds : 0;
 
         public double MegabytesPerSecond => EventsPerSecond * EventBytes / (1024 * 1024);
@@ -28,11 +41,19 @@ namespace AmiPs.Throughput
             Dropped,
             Note,
             Retained < 0 ? "-" : (Retained / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
+
+        /// <summary>The second, indented line of a run: what its process spent; <paramref name="label"/> says which of the repeats.</summary>
+        public string Details(string? label = null) => "    " + (label is null ? string.Empty : label + ", ") + CostOf + ": " + (Cost?.Describe(Events) ?? "no CPU figure") + (GrowthFromFirstEvent < 0 ? string.Empty : string.Format(
+            CultureInfo.InvariantCulture,
+            "; ws+ from before the first event{0}: {1:0.0} MB",
+            WarmedUp ? " (warm-up included)" : string.Empty,
+            GrowthFromFirstEvent / (1024.0 * 1024)));
     }
 
     /// <summary>
     /// Samples the working set every few milliseconds on its own thread, so a run reports its peak growth over the
-    /// baseline taken at start (after a full collection), not just where it ended.
+    /// baseline taken at start (after a full collection), not just where it ended; or over any earlier
+    /// <see cref="Trimmed"/> figure (<see cref="GrowthOver"/>).
     /// </summary>
     public sealed class WorkingSetSampler : IDisposable
     {
@@ -44,17 +65,36 @@ namespace AmiPs.Throughput
 
         public WorkingSetSampler()
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            _baseline = Current();
+            _baseline = Settled();
             _managedBaseline = GC.GetTotalMemory(forceFullCollection: true);
             _peak = _baseline;
             _thread = new Thread(Run) { IsBackground = true, Name = "ws-sampler" };
             _thread.Start();
         }
 
-        public long Growth => Math.Max(0, Interlocked.Read(ref _peak) - _baseline);
+        public long Growth => GrowthOver(_baseline);
+
+        /// <summary>The working set after a full collection (and the finalizers it queued).</summary>
+        public static long Settled()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return Current();
+        }
+
+        /// <summary>
+        /// The working set after an aggressive collection, which also returns the memory the GC keeps committed for
+        /// later: what the process needs now, whatever ran in it before (an earlier run's heap would lower the growth).
+        /// </summary>
+        public static long Trimmed()
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            return Current();
+        }
+
+        public long GrowthOver(long baseline) => Math.Max(0, Interlocked.Read(ref _peak) - baseline);
 
         /// <summary>Managed bytes still reachable now over the start (after a full collection).</summary>
         public long Retained() => Math.Max(0, GC.GetTotalMemory(forceFullCollection: true) - _managedBaseline);
@@ -86,7 +126,7 @@ namespace AmiPs.Throughput
         }
     }
 
-    /// <summary>Bytes allocated by the whole process between two points (server and client share the process).</summary>
+    /// <summary>Bytes allocated by this process between two points (the server's too only when it runs here: --in-process).</summary>
     public readonly struct AllocationMark
     {
         private readonly long _start;

@@ -22,30 +22,6 @@ namespace AmiPs.Throughput
     {
         private const int WarmUpRounds = 6;
 
-        /// <summary>This thread's CPU time in ns (Linux CLOCK_THREAD_CPUTIME_ID); the process's on other systems.</summary>
-        internal static class ThreadCpu
-        {
-            public static long Now()
-            {
-                if (OperatingSystem.IsLinux() && clock_gettime(3, out var time) == 0)
-                {
-                    return time.Seconds * 1_000_000_000 + time.Nanoseconds;
-                }
-
-                using var process = Process.GetCurrentProcess();
-                return process.TotalProcessorTime.Ticks * 100;
-            }
-
-            [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
-            private static extern int clock_gettime(int clock, out TimeSpec time);
-
-            private struct TimeSpec
-            {
-                public long Seconds;
-                public long Nanoseconds;
-            }
-        }
-
         public static void Run(string stage, int rounds)
         {
             var bytes = FixtureEvents.Concatenated(4 << 20, out var events);
@@ -62,7 +38,7 @@ namespace AmiPs.Throughput
                 var allocated = new List<double>();
                 for (var round = 0; round < rounds + WarmUpRounds; round++)
                 {
-                    var cpu0 = ThreadCpu.Now();
+                    var cpu0 = CpuClock.ThreadNanoseconds();
                     var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                     var clock = Stopwatch.StartNew();
                     var parser = new AmiFrameParser();
@@ -99,7 +75,7 @@ namespace AmiPs.Throughput
                     clock.Stop();
                     if (round >= WarmUpRounds)
                     {
-                        cpu.Add((ThreadCpu.Now() - cpu0) / (double)events);
+                        cpu.Add((CpuClock.ThreadNanoseconds() - cpu0) / (double)events);
                         wall.Add(clock.Elapsed.TotalMilliseconds * 1e6 / events);
                         allocated.Add((GC.GetAllocatedBytesForCurrentThread() - alloc0) / (double)events);
                     }

@@ -29,9 +29,9 @@ namespace AmiPs.Throughput
             start.ArgumentList.Add(script);
             start.ArgumentList.Add(server.Port.ToString(CultureInfo.InvariantCulture));
             start.ArgumentList.Add(server.User);
-            start.ArgumentList.Add(server.Secret);
             start.ArgumentList.Add(events.ToString(CultureInfo.InvariantCulture));
             start.Environment["NODE_PATH"] = ModulesDirectory;
+            start.Environment["AMI_SECRET"] = server.Secret; // not on the command line, which any local user can read
             using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
             try
             {
@@ -47,7 +47,7 @@ namespace AmiPs.Throughput
                 var line = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(10)).ConfigureAwait(false);
                 clock.Stop();
                 var parts = (line ?? string.Empty).Split(' ');
-                if (parts.Length != 4 || parts[0] != "done")
+                if (parts.Length != 5 || parts[0] != "done")
                 {
                     throw new InvalidOperationException("node: " + line + " " + await node.StandardError.ReadToEndAsync().ConfigureAwait(false));
                 }
@@ -55,7 +55,12 @@ namespace AmiPs.Throughput
                 await flood.ConfigureAwait(false);
                 var count = long.Parse(parts[1], CultureInfo.InvariantCulture);
                 var rss = long.Parse(parts[3], CultureInfo.InvariantCulture);
-                return new RunResult("Node asterisk-manager 0.2.0 ('managerevent')", count, clock.Elapsed.TotalSeconds, server.AverageEventBytes, double.NaN, rss, 0, "ws+ column: node peak RSS (total)");
+                var cpu = TimeSpan.FromMicroseconds(double.Parse(parts[4], CultureInfo.InvariantCulture));
+                return new RunResult("Node asterisk-manager 0.2.0 ('managerevent')", count, clock.Elapsed.TotalSeconds, server.AverageEventBytes, double.NaN, rss, 0, "ws+ column: node peak RSS (total)")
+                {
+                    Cost = new ProcessCost(cpu),
+                    CostOf = "node process, from its first event",
+                };
             }
             finally
             {

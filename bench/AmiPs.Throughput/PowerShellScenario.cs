@@ -37,19 +37,19 @@ namespace AmiPs.Throughput
         /// <summary>Times <paramref name="pipeline"/> (which reads <c>$n</c> events) from the start of the flood to its end.</summary>
         public async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events, long warmUp = 0)
         {
+            var beforeFirstEvent = WorkingSetSampler.Trimmed();
             if (warmUp > 0)
             {
                 // Unmeasured: the same pipeline on a short flood, so the engine and the module run optimised code.
-                await RunAsync(server, name, pipeline, warmUp, 0, measured: false).ConfigureAwait(false);
+                await RunOnceAsync(server, name, pipeline, warmUp, beforeFirstEvent).ConfigureAwait(false);
             }
 
-            return await RunAsync(server, name, pipeline, events, 0, measured: true).ConfigureAwait(false);
+            var measured = await RunOnceAsync(server, name, pipeline, events, beforeFirstEvent).ConfigureAwait(false);
+            return measured with { WarmedUp = warmUp > 0 };
         }
 
-        private async Task<RunResult> RunAsync(IFlood server, string name, string pipeline, long events, long unused, bool measured)
+        private async Task<RunResult> RunOnceAsync(IFlood server, string name, string pipeline, long events, long beforeFirstEvent)
         {
-            _ = unused;
-            _ = measured;
             _runspace.SessionStateProxy.SetVariable("port", server.Port);
             _runspace.SessionStateProxy.SetVariable("user", server.User);
             _runspace.SessionStateProxy.SetVariable("secret", server.Secret);
@@ -65,6 +65,7 @@ namespace AmiPs.Throughput
                 ps.AddScript(pipeline);
                 var memory = new WorkingSetSampler();
                 var allocated = AllocationMark.Now();
+                var cost = CostMark.Now(); // from here, as the allocations: the pipeline's start is part of its cost
                 var invocation = ps.BeginInvoke();
                 await DotNetScenario.WaitForAsync(() => session.GetStatus().Subscribers > 0, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
@@ -72,6 +73,7 @@ namespace AmiPs.Throughput
                 var output = await Task.Factory.FromAsync(invocation, ps.EndInvoke).ConfigureAwait(false);
                 clock.Stop();
                 var perEvent = allocated.Since / (double)events;
+                var spent = cost.Since(); // before the full collection that measures what is held
                 memory.Dispose();
                 var retained = memory.Retained();
                 await flood.ConfigureAwait(false);
@@ -81,7 +83,7 @@ namespace AmiPs.Throughput
                 }
 
                 var read = output.Count == 1 && output[0].BaseObject is IConvertible value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : events;
-                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}") { Retained = retained };
+                return new RunResult(name, read, clock.Elapsed.TotalSeconds, server.AverageEventBytes, perEvent, memory.Growth, session.EventsDropped, read == events ? string.Empty : $"read {read:N0} of {events:N0}") { Retained = retained, Cost = spent, GrowthFromFirstEvent = memory.GrowthOver(beforeFirstEvent) };
             }
             finally
             {

@@ -10,92 +10,107 @@ namespace AmiPs.Throughput
 {
     /// <summary>
     /// End-to-end runs over loopback: the flood into a .NET subscriber, into PowerShell pipelines, into Node's
-    /// asterisk-manager; a stalled consumer; connect latency; tracker scale.
-    /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on a crash or on any event lost by a consumer that keeps
-    /// up (never on timing).
+    /// asterisk-manager; a stalled consumer; connect latency; tracker scale. The flood server runs in a child process
+    /// (this app with <c>--serve sim|bench</c>) unless <c>--in-process</c>.
+    /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on any event lost by a consumer that keeps up, 2 on a
+    /// crash (never on timing).
+    /// Options: <c>--quick --events N --ps-events N --warm-up N --repeat N --only dotnet,stalled,ps-null,ps-foreach,node,latency,tracker
+    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N</c>.
     /// </summary>
     public static class Program
     {
         public static async Task<int> Main(string[] args)
         {
+            if (BenchOptions.Text(args, "--serve") is { } kind)
+            {
+                return await FloodHost.RunAsync(kind).ConfigureAwait(false);
+            }
+
             if (Array.IndexOf(args, "--micro") is var micro and >= 0)
             {
-                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(ArgValue(args, "--rounds") ?? 10));
+                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(BenchOptions.Value(args, "--rounds") ?? 10));
                 return 0;
             }
 
-            var quick = args.Contains("--quick");
-            var events = ArgValue(args, "--events") ?? (quick ? 50_000 : 1_000_000);
-            var psEvents = ArgValue(args, "--ps-events") ?? (quick ? 20_000 : events);
-            var warmUp = ArgValue(args, "--warm-up") ?? (quick ? 10_000 : 100_000);
-            var skipNode = quick || args.Contains("--skip-node");
-            var skipPs = args.Contains("--skip-ps");
-            var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1].Split(',') : null;
-            bool Runs(string part) => only is null || only.Contains(part);
+            var options = BenchOptions.Parse(args);
+            if (options.Server is not ("sim" or "bench"))
+            {
+                Console.Error.WriteLine($"--server {options.Server}: expected sim or bench");
+                return 64;
+            }
+
+            var quick = options.Quick;
+            var events = options.Events;
+            var psEvents = options.PsEvents;
             var failures = new List<string>();
-            var results = new List<RunResult>();
+            var repeats = new Repeats(options.Repeat);
+            var warmUp = options.WarmUp;
 
             Console.WriteLine($"AmiPs throughput ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
                               $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, {FixtureEvents.Events.Count} fixture events of {FixtureEvents.AverageBytes:0} bytes on average");
             try
             {
-                // The simulator's flood by default; --server bench uses the bench's own server (no per-event server work).
-                await using var own = new FloodServer("admin", "bench-secret");
-                await using IFlood server = args.Contains("--server") && ArgText(args, "--server") == "bench"
-                    ? new FloodServer("admin", "bench-secret")
-                    : await SimulatorFlood.StartAsync("admin", "bench-secret").ConfigureAwait(false);
-                Console.WriteLine($"Server: {server.Description}, {server.AverageEventBytes:0} bytes an event");
+                // The simulator's flood by default (--server bench: the bench's own server, no per-event server work),
+                // in its own process unless --in-process, so the client's figures are the client's alone.
+                await using var server = await StartServerAsync(options).ConfigureAwait(false);
+                PrintHeader(server, options);
 
                 // (a) .NET subscriber. Quick mode sizes the queue to the run so any missing event is a lost one.
-                RunResult? dotnet = null;
-                if (Runs("dotnet"))
+                IReadOnlyList<RunResult>? dotnet = null;
+                if (options.Runs("dotnet"))
                 {
-                    dotnet = await DotNetScenario.RunAsync(server, events, quick ? (int)events : (int?)null, warmUp: warmUp).ConfigureAwait(false);
-                    Report(results, dotnet);
-                    Expect(failures, dotnet, events, expectDrops: !quick ? (bool?)null : false);
+                    dotnet = await repeats.RunAsync(
+                        () => DotNetScenario.RunAsync(server, events, quick ? (int)events : null, warmUp: warmUp),
+                        run => Expect(failures, run, events, expectDrops: !quick ? null : false)).ConfigureAwait(false);
                 }
 
                 // A consumer that stalls: memory bounded by its capacity, every other event counted as dropped.
                 const int Capacity = 10_000;
-                var stalled = !Runs("stalled") ? null : await DotNetScenario.RunAsync(server, events, Capacity, stall: true, warmUp: warmUp).ConfigureAwait(false);
-                if (stalled is not null)
+                if (options.Runs("stalled"))
                 {
-                    Report(results, stalled);
+                    await repeats.RunAsync(
+                        () => DotNetScenario.RunAsync(server, events, Capacity, stall: true, warmUp: warmUp),
+                        run =>
+                        {
+                            if (run.Events != events || run.Dropped != events - Capacity)
+                            {
+                                failures.Add($"stalled consumer: received {run.Events}, dropped {run.Dropped}; expected {events} and {events - Capacity}");
+                            }
+                        }).ConfigureAwait(false);
                 }
 
-                if (stalled is not null && (stalled.Events != events || stalled.Dropped != events - Capacity))
-                {
-                    failures.Add($"stalled consumer: received {stalled.Events}, dropped {stalled.Dropped}; expected {events} and {events - Capacity}");
-                }
-
-                if (!skipPs && (Runs("ps-null") || Runs("ps-foreach")))
+                if (!options.SkipPs && (options.Runs("ps-null") || options.Runs("ps-foreach")))
                 {
                     using var ps = new PowerShellScenario();
                     var buffer = $"-BufferSize {psEvents} -Timeout ([timespan]::FromMinutes(5))";
-                    if (Runs("ps-null"))
+                    if (options.Runs("ps-null"))
                     {
-                        var nullRun = await ps.RunAsync(server, "$null = Receive-AmiEvent -First N", $"$null = Receive-AmiEvent -First $n {buffer}", psEvents, warmUp).ConfigureAwait(false);
-                        Report(results, nullRun);
-                        Expect(failures, nullRun, psEvents, expectDrops: false);
+                        await repeats.RunAsync(
+                            () => ps.RunAsync(server, "$null = Receive-AmiEvent -First N", $"$null = Receive-AmiEvent -First $n {buffer}", psEvents, warmUp),
+                            run => Expect(failures, run, psEvents, expectDrops: false)).ConfigureAwait(false);
                     }
 
-                    if (Runs("ps-foreach"))
+                    if (options.Runs("ps-foreach"))
                     {
-                        var forEach = await ps.RunAsync(server, "Receive-AmiEvent -First N | ForEach-Object", $"$k = 0; Receive-AmiEvent -First $n {buffer} | ForEach-Object {{ $k++ }}; $k", psEvents, warmUp).ConfigureAwait(false);
-                        Report(results, forEach);
-                        Expect(failures, forEach, psEvents, expectDrops: false);
+                        await repeats.RunAsync(
+                            () => ps.RunAsync(server, "Receive-AmiEvent -First N | ForEach-Object", $"$k = 0; Receive-AmiEvent -First $n {buffer} | ForEach-Object {{ $k++ }}; $k", psEvents, warmUp),
+                            run => Expect(failures, run, psEvents, expectDrops: false)).ConfigureAwait(false);
                     }
                 }
 
-                if (!skipNode && Runs("node"))
+                if (!options.SkipNode && options.Runs("node"))
                 {
                     if (NodeScenario.IsInstalled)
                     {
-                        var node = await NodeScenario.RunAsync(server, events).ConfigureAwait(false);
-                        Report(results, node);
+                        // No warm-up: each run is a new node process, as a user would start it.
+                        var node = await repeats.RunAsync(() => NodeScenario.RunAsync(server, events)).ConfigureAwait(false);
                         if (dotnet is not null)
                         {
-                            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Ratio: .NET subscriber / asterisk-manager = {0:0.0}x events/s on the same flood", dotnet.EventsPerSecond / node.EventsPerSecond));
+                            Console.WriteLine(string.Format(
+                                CultureInfo.InvariantCulture,
+                                "Ratio: .NET subscriber / asterisk-manager = {0:0.0}x events/s on the same flood{1}",
+                                Repeats.MedianRate(dotnet) / Repeats.MedianRate(node),
+                                options.Repeat > 1 ? $" (medians of {options.Repeat} runs each)" : string.Empty));
                         }
                     }
                     else
@@ -104,13 +119,15 @@ namespace AmiPs.Throughput
                     }
                 }
 
-                if (Runs("latency"))
+                if (options.Runs("latency"))
                 {
                     Console.WriteLine(await LatencyAndScale.ConnectAsync(server, quick ? 20 : 200).ConfigureAwait(false));
                 }
 
-                if (!skipPs && Runs("tracker"))
+                if (!options.SkipPs && options.Runs("tracker"))
                 {
+                    // Its 20,000 synthetic channels are sent once, before anything is timed: this server stays in process.
+                    await using var own = new FloodServer(FloodHost.User, FloodHost.NewSecret());
                     using var ps = new PowerShellScenario();
                     foreach (var line in await LatencyAndScale.TrackerAsync(own, ps, quick ? 1_000 : 10_000, quick ? 200 : 2_000).ConfigureAwait(false))
                     {
@@ -132,10 +149,27 @@ namespace AmiPs.Throughput
             return failures.Count == 0 ? 0 : 1;
         }
 
-        private static void Report(List<RunResult> results, RunResult result)
+        private static async Task<IFlood> StartServerAsync(BenchOptions options) => options.InProcess
+            ? await FloodHost.StartServerAsync(options.Server, FloodHost.NewSecret()).ConfigureAwait(false)
+            : await RemoteFlood.StartAsync(options.Server).ConfigureAwait(false);
+
+        private static void PrintHeader(IFlood server, BenchOptions options)
         {
-            results.Add(result);
-            Console.WriteLine(result);
+            var inProcess = server is not RemoteFlood;
+            Console.WriteLine(server is RemoteFlood remote
+                ? string.Format(CultureInfo.InvariantCulture, "Server: {0}, {1:0} bytes an event; in its own process (pid {2}: {3})", server.Description, server.AverageEventBytes, remote.ProcessId, remote.CommandLine)
+                : string.Format(CultureInfo.InvariantCulture, "Server: {0}, {1:0} bytes an event; in this process (--in-process)", server.Description, server.AverageEventBytes));
+            Console.WriteLine("Columns: B/ev alloc = bytes allocated by " + (inProcess ? "this process, server included," : "this process (the client only: the server has its own)") +
+                              " per event; ws+ = peak working set over the run's start; held = managed memory still reachable after the run over its start.");
+            Console.WriteLine("Second line, over the measured window: " + (inProcess ? "this process's (server included)" : "the client process's") +
+                              " CPU time (user+sys, all threads) per event; GC collections gen0/1/2 (a gen1 collection counts in gen0 too); GC pause time;" +
+                              " and ws+ from before the session's first event (read after an aggressive collection; the warm-up flood included).");
+            Console.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "Runs: {0} of each, every one after its own {1:N0}-event warm-up flood (Node: none){2}.",
+                options.Repeat,
+                options.WarmUp,
+                options.Repeat > 1 ? "; then the median and (min–max)" : string.Empty));
         }
 
         private static void Expect(List<string> failures, RunResult result, long events, bool? expectDrops)
@@ -144,18 +178,6 @@ namespace AmiPs.Throughput
             {
                 failures.Add($"{result.Name}: read {result.Events} of {events}, dropped {result.Dropped} (a consumer that keeps up must lose nothing)");
             }
-        }
-
-        private static string? ArgText(string[] args, string name)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-        }
-
-        private static long? ArgValue(string[] args, string name)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? long.Parse(args[index + 1], CultureInfo.InvariantCulture) : (long?)null;
         }
     }
 }
