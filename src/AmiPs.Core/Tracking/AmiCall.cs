@@ -32,8 +32,8 @@ namespace AmiPs.Tracking
                 legs.Add(new AmiCallLeg(leg));
             }
 
-            Channels = legs;
-            Bridges = new List<string>(call.Bridges);
+            Channels = legs.AsReadOnly(); // read-only: an ended call's snapshot is shared by every query
+            Bridges = new List<string>(call.Bridges).AsReadOnly();
         }
 
         /// <summary>The call's <c>Linkedid</c>.</summary>

@@ -14,7 +14,9 @@ namespace AmiPs.Tracking
         private readonly object _gate = new object();
         private readonly Dictionary<string, TrackedCall> _active = new Dictionary<string, TrackedCall>(StringComparer.Ordinal);
         private readonly Dictionary<string, TrackedCall> _byUniqueid = new Dictionary<string, TrackedCall>(StringComparer.Ordinal);
-        private readonly Queue<TrackedCall> _completed = new Queue<TrackedCall>();
+        // Ended calls as their immutable snapshots: one small object graph each instead of the mutable call with its
+        // sets and maps, since at a flood's rate every one of them lives long enough to be promoted by the GC.
+        private readonly Queue<AmiCall> _completed = new Queue<AmiCall>();
         private readonly int _completedLimit;
         private readonly string? _session;
 
@@ -105,10 +107,7 @@ namespace AmiPs.Tracking
                 var result = new List<AmiCall>((active ? _active.Count : 0) + (completed ? _completed.Count : 0));
                 if (completed)
                 {
-                    foreach (var call in _completed)
-                    {
-                        result.Add(new AmiCall(call));
-                    }
+                    result.AddRange(_completed);
                 }
 
                 if (active)
@@ -136,7 +135,7 @@ namespace AmiPs.Tracking
                 {
                     if (done.Id == id)
                     {
-                        return new AmiCall(done);
+                        return done;
                     }
                 }
 
@@ -156,9 +155,12 @@ namespace AmiPs.Tracking
 
                 foreach (var done in _completed)
                 {
-                    if (done.FindLeg(uniqueid) is not null)
+                    foreach (var leg in done.Channels)
                     {
-                        return new AmiCall(done);
+                        if (leg.Uniqueid == uniqueid)
+                        {
+                            return done;
+                        }
                     }
                 }
 
@@ -371,7 +373,7 @@ namespace AmiPs.Tracking
                 return;
             }
 
-            _completed.Enqueue(call);
+            _completed.Enqueue(new AmiCall(call));
             while (_completed.Count > _completedLimit)
             {
                 _completed.Dequeue();

@@ -85,6 +85,19 @@ namespace AmiPs.Tests.Tracking
         }
 
         [Fact]
+        public void An_ended_call_is_one_immutable_snapshot_found_by_id_and_by_any_of_its_channels()
+        {
+            var tracker = Replay("basic-call.ami");
+            var call = Assert.Single(tracker.GetCalls(active: false));
+
+            Assert.Same(call, tracker.GetCall(call.Id));
+            Assert.All(call.Channels, leg => Assert.Same(call, tracker.FindByChannel(leg.Uniqueid)));
+            Assert.Throws<NotSupportedException>(() => ((System.Collections.Generic.IList<AmiCallLeg>)call.Channels).Clear());
+            Assert.Throws<NotSupportedException>(() => ((System.Collections.Generic.IList<string>)call.Bridges).Add("x"));
+            Assert.Null(tracker.FindByChannel("no-such-uniqueid"));
+        }
+
+        [Fact]
         public void Completed_calls_are_bounded_and_active_ones_never_evicted()
         {
             var tracker = new AmiCallTracker(completedLimit: 3);
