@@ -26,11 +26,13 @@ namespace AmiPs.Protocol
         private readonly Action<AmiProtocolError>? _onError;
         private readonly AmiKeyTable _keys = new AmiKeyTable();
         private readonly AmiValueCache _values = new AmiValueCache();
+        private readonly AmiShapeTable _shapes = new AmiShapeTable();
 
-        // The message being built: its keys and values.
+        // The message being built: its keys and values, and the running hash of its keys that finds its shape.
         private string[] _lineKeys = new string[32];
         private string[] _lineValues = new string[32];
         private int _fieldCount;
+        private int _shapeHash;
         private long _messageLength;
         private bool _lineFeedOnly;
         private bool _skipLine;
@@ -78,6 +80,9 @@ namespace AmiPs.Protocol
         /// valid until the next call.
         /// </summary>
         internal ReadOnlySpan<byte> LastRawMessage => new ReadOnlySpan<byte>(_raw, 0, _lastRawLength);
+
+        /// <summary>The shapes shared between messages (for tests: it must stay bounded).</summary>
+        internal AmiShapeTable Shapes => _shapes;
 
         /// <summary>Protocol errors seen so far (lines or messages dropped, malformed lines kept).</summary>
         public long ErrorCount { get; private set; }
@@ -182,6 +187,7 @@ namespace AmiPs.Protocol
             Array.Clear(_lineKeys, 0, _fieldCount);
             Array.Clear(_lineValues, 0, _fieldCount);
             _fieldCount = 0;
+            _shapeHash = 0;
             _messageLength = 0;
             _rawLength = 0;
             _skipLine = false;
@@ -356,13 +362,13 @@ namespace AmiPs.Protocol
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
-                Append(string.Empty, AmiText.Decode(Trim(line)));
+                Append(string.Empty, 0, AmiText.Decode(Trim(line)));
                 return;
             }
 
-            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue);
+            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue, out var keyHash);
             var value = Trim(line.Slice(colon + 1));
-            Append(key, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value));
+            Append(key, keyHash, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value));
         }
 
         // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
@@ -385,12 +391,13 @@ namespace AmiPs.Protocol
             {
                 var lf = body.IndexOf((byte)'\n');
                 var part = lf < 0 ? body : body.Slice(0, lf);
-                Append("Output", AmiText.Decode(TrimEnd(part)));
+                Append("Output", 0, AmiText.Decode(TrimEnd(part)));
                 body = lf < 0 ? ReadOnlySpan<byte>.Empty : body.Slice(lf + 1);
             }
         }
 
-        private void Append(string key, string value)
+        // keyHash: the hash of the key's bytes from the key table; any constant for keys that do not come from it.
+        private void Append(string key, int keyHash, string value)
         {
             if (_fieldCount == _lineKeys.Length)
             {
@@ -401,11 +408,15 @@ namespace AmiPs.Protocol
             _lineKeys[_fieldCount] = key;
             _lineValues[_fieldCount] = value;
             _fieldCount++;
+            _shapeHash = AmiShapeTable.AddKey(_shapeHash, keyHash);
         }
 
         private AmiMessage TakeMessage()
         {
-            var shape = new AmiShape(new ReadOnlySpan<string>(_lineKeys, 0, _fieldCount).ToArray());
+            var keys = new ReadOnlySpan<string>(_lineKeys, 0, _fieldCount);
+
+            // Raw command output has as many Output lines as the command printed: a shape that will not come again.
+            var shape = _followsBody ? new AmiShape(keys.ToArray()) : _shapes.Get(keys, _shapeHash);
             var values = new string[_fieldCount];
             Array.Copy(_lineValues, values, _fieldCount);
             Array.Clear(_lineKeys, 0, _fieldCount);
@@ -428,6 +439,7 @@ namespace AmiPs.Protocol
             }
 
             _fieldCount = 0;
+            _shapeHash = 0;
             _messageLength = 0;
             _followsBody = false;
             return new AmiMessage(shape, values);

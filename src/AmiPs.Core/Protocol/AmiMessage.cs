@@ -12,8 +12,8 @@ namespace AmiPs.Protocol
     /// </summary>
     public sealed class AmiMessage : IReadOnlyList<AmiField>
     {
-        // The keys live in a shape, so that messages with the same keys in the same order (most events of one type) can
-        // share them: a message then holds one reference and its values, 24 + 8 bytes a field instead of 24 + 16.
+        // The keys live in a shape that the parser shares between messages with the same keys in the same order (most
+        // events of one type), so a message holds one reference and its values: 24 + 8 bytes a field, not 24 + 16.
         private readonly AmiShape _shape;
         private readonly string[] _values;
 
