@@ -26,9 +26,13 @@ namespace AmiPs.Protocol
         private readonly Action<AmiProtocolError>? _onError;
         private readonly AmiKeyTable _keys = new AmiKeyTable();
         private readonly AmiValueCache _values = new AmiValueCache();
-        private AmiField[] _fields = new AmiField[32];
+        private readonly AmiShapeTable _shapes = new AmiShapeTable();
+
+        // The message being built: its keys and values, and the running hash of its keys that finds its shape.
+        private string[] _lineKeys = new string[32];
+        private string[] _lineValues = new string[32];
         private int _fieldCount;
-        private int _actionIdIndex = -1;
+        private int _shapeHash;
         private long _messageLength;
         private bool _lineFeedOnly;
         private bool _skipLine;
@@ -76,6 +80,9 @@ namespace AmiPs.Protocol
         /// valid until the next call.
         /// </summary>
         internal ReadOnlySpan<byte> LastRawMessage => new ReadOnlySpan<byte>(_raw, 0, _lastRawLength);
+
+        /// <summary>The shapes shared between messages (for tests: it must stay bounded).</summary>
+        internal AmiShapeTable Shapes => _shapes;
 
         /// <summary>Protocol errors seen so far (lines or messages dropped, malformed lines kept).</summary>
         public long ErrorCount { get; private set; }
@@ -177,9 +184,10 @@ namespace AmiPs.Protocol
         /// <summary>Forgets a partial message, as after a reconnect.</summary>
         public void Reset()
         {
-            Array.Clear(_fields, 0, _fieldCount);
+            Array.Clear(_lineKeys, 0, _fieldCount);
+            Array.Clear(_lineValues, 0, _fieldCount);
             _fieldCount = 0;
-            _actionIdIndex = -1;
+            _shapeHash = 0;
             _messageLength = 0;
             _rawLength = 0;
             _skipLine = false;
@@ -354,23 +362,18 @@ namespace AmiPs.Protocol
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
-                Append(new AmiField(string.Empty, AmiText.Decode(Trim(line))));
+                Append(string.Empty, 0, AmiText.Decode(Trim(line)));
                 return;
             }
 
-            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue);
-            if (_actionIdIndex < 0 && AmiMessage.IsActionIdKey(key))
-            {
-                _actionIdIndex = _fieldCount;
-            }
-
+            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue, out var keyHash);
             var value = Trim(line.Slice(colon + 1));
-            Append(new AmiField(key, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value)));
+            Append(key, keyHash, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value));
         }
 
         // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
         private bool IsFollowsResponse() =>
-            _fieldCount > 0 && _fields[0].Key == "Response" && string.Equals(_fields[0].Value, "Follows", StringComparison.OrdinalIgnoreCase);
+            _fieldCount > 0 && _lineKeys[0] == "Response" && string.Equals(_lineValues[0], "Follows", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsRawOutput(ReadOnlySpan<byte> line) =>
             line.IndexOf((byte)':') < 0 || line.IndexOf((byte)'\n') >= 0 || TrimEnd(line).EndsWith(EndCommand);
@@ -388,29 +391,41 @@ namespace AmiPs.Protocol
             {
                 var lf = body.IndexOf((byte)'\n');
                 var part = lf < 0 ? body : body.Slice(0, lf);
-                Append(new AmiField("Output", AmiText.Decode(TrimEnd(part))));
+                Append("Output", 0, AmiText.Decode(TrimEnd(part)));
                 body = lf < 0 ? ReadOnlySpan<byte>.Empty : body.Slice(lf + 1);
             }
         }
 
-        private void Append(in AmiField field)
+        // keyHash: the hash of the key's bytes from the key table; any constant for keys that do not come from it.
+        private void Append(string key, int keyHash, string value)
         {
-            if (_fieldCount == _fields.Length)
+            if (_fieldCount == _lineKeys.Length)
             {
-                Array.Resize(ref _fields, _fields.Length * 2);
+                Array.Resize(ref _lineKeys, _lineKeys.Length * 2);
+                Array.Resize(ref _lineValues, _lineValues.Length * 2);
             }
 
-            _fields[_fieldCount++] = field;
+            _lineKeys[_fieldCount] = key;
+            _lineValues[_fieldCount] = value;
+            _fieldCount++;
+            _shapeHash = AmiShapeTable.AddKey(_shapeHash, keyHash);
         }
 
         private AmiMessage TakeMessage()
         {
-            var fields = new AmiField[_fieldCount];
-            Array.Copy(_fields, fields, _fieldCount);
-            Array.Clear(_fields, 0, _fieldCount);
-            if (_fields.Length > 256)
+            var keys = new ReadOnlySpan<string>(_lineKeys, 0, _fieldCount);
+
+            // Raw command output has as many Output lines as the command printed: a shape that will not come again.
+            var shape = _followsBody ? new AmiShape(keys.ToArray()) : _shapes.Get(keys, _shapeHash);
+            var values = new string[_fieldCount];
+            Array.Copy(_lineValues, values, _fieldCount);
+            Array.Clear(_lineKeys, 0, _fieldCount);
+            Array.Clear(_lineValues, 0, _fieldCount);
+            if (_lineKeys.Length > 256)
             {
-                _fields = new AmiField[32]; // a huge message must not pin a huge scratch array
+                // a huge message must not pin huge scratch arrays
+                _lineKeys = new string[32];
+                _lineValues = new string[32];
             }
 
             _lastRawLength = 0;
@@ -423,12 +438,11 @@ namespace AmiPs.Protocol
                 _rawLength = 0;
             }
 
-            var actionIdIndex = _actionIdIndex;
             _fieldCount = 0;
-            _actionIdIndex = -1;
+            _shapeHash = 0;
             _messageLength = 0;
             _followsBody = false;
-            return new AmiMessage(fields, actionIdIndex);
+            return new AmiMessage(shape, values);
         }
 
         private void Fail(AmiProtocolErrorKind kind, string text)

@@ -31,12 +31,15 @@ namespace AmiPs.Protocol
             }
         }
 
-        public string GetString(ReadOnlySpan<byte> key) => GetString(key, out _);
+        public string GetString(ReadOnlySpan<byte> key) => GetString(key, out _, out _);
 
-        /// <summary>The key's string; <paramref name="cacheValue"/> says whether its value may go through the value cache.</summary>
-        public string GetString(ReadOnlySpan<byte> key, out bool cacheValue)
+        /// <summary>
+        /// The key's string; <paramref name="cacheValue"/> says whether its value may go through the value cache,
+        /// <paramref name="hash"/> is the hash of its bytes (the parser builds a message's shape hash from it).
+        /// </summary>
+        public string GetString(ReadOnlySpan<byte> key, out bool cacheValue, out int hash)
         {
-            var hash = AmiHash.Of(key);
+            hash = AmiHash.Of(key);
             var slot = hash & (Slots - 1);
             while (true)
             {
