@@ -41,7 +41,7 @@ namespace AmiPs.Throughput
                 Quick = quick,
                 Events = events,
                 PsEvents = Value(args, "--ps-events") ?? (quick ? 20_000 : events),
-                WarmUp = Value(args, "--warm-up") ?? (quick ? 10_000 : 100_000),
+                WarmUp = Value(args, "--warm-up") ?? (quick ? 10_000 : 1_000_000), // a monitoring job runs for hours: measure code the tiered JIT has finished with
                 SkipNode = quick || args.Contains("--skip-node"),
                 SkipPs = args.Contains("--skip-ps"),
                 Server = Text(args, "--server") ?? "sim",
