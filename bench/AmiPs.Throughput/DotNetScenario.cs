@@ -97,7 +97,7 @@ namespace AmiPs.Throughput
             var retained = memory.Retained();
             await flood.ConfigureAwait(false);
             var dropped = session.EventsDropped - droppedBefore;
-            var name = stall ? $".NET subscriber that stalls (capacity {capacity})" : $".NET subscriber (capacity {capacity?.ToString() ?? "default 10,000"})";
+            var name = stall ? $".NET subscriber that stalls (capacity {capacity})" : $".NET subscriber (capacity {capacity?.ToString("N0") ?? $"default {AmiSessionOptions.Default.SubscriptionCapacity:N0}"})";
             var note = read == events ? string.Empty : $"read {read:N0} of {events:N0}";
             if (stall)
             {

@@ -65,16 +65,17 @@ namespace AmiPs.Throughput
                 }
 
                 // A consumer that stalls: memory bounded by its capacity, every other event counted as dropped.
-                const int Capacity = 10_000;
+                // The session's default in a full run (its memory bound is what the report shows); smaller in quick mode.
+                var capacity = quick ? 10_000 : AmiPs.Client.AmiSessionOptions.Default.SubscriptionCapacity;
                 if (options.Runs("stalled"))
                 {
                     await repeats.RunAsync(
-                        () => DotNetScenario.RunAsync(server, events, Capacity, stall: true, warmUp: warmUp),
+                        () => DotNetScenario.RunAsync(server, events, capacity, stall: true, warmUp: warmUp),
                         run =>
                         {
-                            if (run.Events != events || run.Dropped != events - Capacity)
+                            if (run.Events != events || run.Dropped != events - capacity)
                             {
-                                failures.Add($"stalled consumer: received {run.Events}, dropped {run.Dropped}; expected {events} and {events - Capacity}");
+                                failures.Add($"stalled consumer: received {run.Events}, dropped {run.Dropped}; expected {events} and {events - capacity}");
                             }
                         }).ConfigureAwait(false);
                 }

@@ -26,9 +26,14 @@ namespace AmiPs.Client
         // Each record: [int length of the message][int offset minutes][long local ticks][message bytes].
         private const int HeaderBytes = 16;
 
+        // Both arrays start small and double up to their bounds: a session that sees few events (or a hundred sessions)
+        // must not pay for the whole history at connect time.
+        private const int InitialEvents = 128;
+
         private readonly int _maxEvents;
-        private readonly int[] _offsets;
-        private readonly byte[] _ring;
+        private readonly int _maxBytes;
+        private int[] _offsets;
+        private byte[] _ring;
         private int _first;
         private int _count;
         private int _tail;
@@ -36,19 +41,28 @@ namespace AmiPs.Client
         public AmiEventHistory(int maxEvents)
         {
             _maxEvents = maxEvents;
-            _offsets = new int[maxEvents];
-            _ring = new byte[(int)Math.Min((long)maxEvents * BytesPerEvent, int.MaxValue / 2)];
+            _maxBytes = (int)Math.Min((long)maxEvents * BytesPerEvent, int.MaxValue / 2);
+            _offsets = new int[Math.Min(maxEvents, InitialEvents)];
+            _ring = new byte[Math.Min(_maxBytes, InitialEvents * BytesPerEvent)];
         }
 
         public int Count => _count;
+
+        /// <summary>Bytes the history's arrays take now (they grow with use, up to the bounds).</summary>
+        internal long AllocatedBytes => _ring.Length + 4L * _offsets.Length;
 
         /// <summary>Keeps one event: <paramref name="raw"/> is the message as received, a whole message that ends with its empty line.</summary>
         public void Add(ReadOnlySpan<byte> raw, DateTimeOffset received)
         {
             var needed = HeaderBytes + raw.Length;
-            if (needed > _ring.Length)
+            if (needed > _maxBytes)
             {
                 return; // larger than the whole history: it would evict everything and still not fit
+            }
+
+            if (_count == _offsets.Length && _offsets.Length < _maxEvents || needed > _ring.Length - Used && _ring.Length < _maxBytes)
+            {
+                Grow(needed);
             }
 
             _tail = FindRoom(needed);
@@ -57,7 +71,7 @@ namespace AmiPs.Client
             BinaryPrimitives.WriteInt32LittleEndian(record.Slice(4), (int)received.Offset.TotalMinutes);
             BinaryPrimitives.WriteInt64LittleEndian(record.Slice(8), received.Ticks);
             raw.CopyTo(record.Slice(HeaderBytes));
-            _offsets[(_first + _count) % _maxEvents] = _tail;
+            _offsets[(_first + _count) % _offsets.Length] = _tail;
             _count++;
             _tail += needed;
         }
@@ -69,7 +83,7 @@ namespace AmiPs.Client
             var parser = new AmiFrameParser(AmiFrameParser.DefaultMaxLineLength, AmiFrameParser.DefaultMaxMessageLength);
             for (var i = 0; i < _count; i++)
             {
-                var offset = _offsets[(_first + i) % _maxEvents];
+                var offset = _offsets[(_first + i) % _offsets.Length];
                 var header = new ReadOnlySpan<byte>(_ring, offset, HeaderBytes);
                 var length = BinaryPrimitives.ReadInt32LittleEndian(header);
                 var minutes = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(4));
@@ -101,7 +115,7 @@ namespace AmiPs.Client
                     return 0;
                 }
 
-                if (_count < _maxEvents)
+                if (_count < _offsets.Length)
                 {
                     var head = _offsets[_first];
                     if (_tail > head)
@@ -124,9 +138,33 @@ namespace AmiPs.Client
                     }
                 }
 
-                _first = (_first + 1) % _maxEvents;
+                _first = (_first + 1) % _offsets.Length;
                 _count--;
             }
+        }
+
+        /// <summary>Bytes held by kept records (gaps left at the end of the ring by a wrap count as used).</summary>
+        private int Used => _count == 0 ? 0 : _tail > _offsets[_first] ? _tail - _offsets[_first] : _ring.Length - _offsets[_first] + _tail;
+
+        /// <summary>Doubles the arrays (within their bounds) and lays the kept records out again from the start, oldest first.</summary>
+        private void Grow(int needed)
+        {
+            var ring = new byte[(int)Math.Min(_maxBytes, Math.Max((long)_ring.Length * 2, Used + needed))];
+            var offsets = new int[(int)Math.Min(_maxEvents, (long)_offsets.Length * 2)];
+            var at = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var offset = _offsets[(_first + i) % _offsets.Length];
+                var length = HeaderBytes + BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(_ring, offset, 4));
+                Buffer.BlockCopy(_ring, offset, ring, at, length);
+                offsets[i] = at;
+                at += length;
+            }
+
+            _ring = ring;
+            _offsets = offsets;
+            _first = 0;
+            _tail = at;
         }
     }
 }

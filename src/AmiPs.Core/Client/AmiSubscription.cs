@@ -34,7 +34,12 @@ namespace AmiPs.Client
     public sealed class AmiSubscription : IDisposable
     {
         private readonly object _lock = new object();
-        private readonly AmiEvent?[] _ring;
+        // Starts small and doubles up to the capacity: most subscriptions never hold more than a read's worth of events,
+        // and a large -BufferSize must not cost its whole size up front.
+        private const int InitialSlots = 256;
+
+        private readonly int _capacity;
+        private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
@@ -50,7 +55,8 @@ namespace AmiPs.Client
         {
             _onDispose = onDispose;
             _onDrop = onDrop;
-            _ring = new AmiEvent?[capacity];
+            _capacity = capacity;
+            _ring = new AmiEvent?[Math.Min(capacity, InitialSlots)];
             if (options.EventTypes is { Count: > 0 })
             {
                 _names = new HashSet<string>(options.EventTypes, StringComparer.OrdinalIgnoreCase);
@@ -150,6 +156,11 @@ namespace AmiPs.Client
                     return;
                 }
 
+                if (_count == _ring.Length && _ring.Length < _capacity)
+                {
+                    Grow();
+                }
+
                 var length = _ring.Length;
                 if (_count == length)
                 {
@@ -208,6 +219,18 @@ namespace AmiPs.Client
             {
                 _completion.TrySetResult(true);
             }
+        }
+
+        private void Grow()
+        {
+            var ring = new AmiEvent?[(int)Math.Min(_capacity, (long)_ring.Length * 2)];
+            for (var i = 0; i < _count; i++)
+            {
+                ring[i] = _ring[(_head + i) % _ring.Length];
+            }
+
+            _ring = ring;
+            _head = 0;
         }
 
         private static async Task<bool> WaitAsync(Task<bool> ready, CancellationToken cancellationToken)

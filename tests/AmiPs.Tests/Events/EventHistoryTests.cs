@@ -80,6 +80,28 @@ namespace AmiPs.Tests.Events
         }
 
         [Fact]
+        public void The_history_starts_small_and_grows_to_its_bounds_keeping_every_event_whole_and_in_order()
+        {
+            var history = new AmiEventHistory(maxEvents: 10_000);
+            Assert.True(history.AllocatedBytes < 100_000, $"a new history takes {history.AllocatedBytes} bytes");
+
+            var random = new Random(11);
+            for (var i = 1; i <= 30_000; i++)
+            {
+                history.Add(Raw("UserEvent", i, "Pad: " + new string('x', random.Next(0, 900))), T0.AddSeconds(i));
+                if (i % 997 == 0 || i == 30_000)
+                {
+                    var numbers = Numbers(history);
+                    Assert.Equal(i, numbers[numbers.Length - 1]);
+                    Assert.Equal(Enumerable.Range(numbers[0], numbers.Length), numbers);
+                }
+            }
+
+            Assert.InRange(history.Count, 5_000, 10_000); // about 470 bytes an event in 5 MB of room
+            Assert.True(history.AllocatedBytes <= 10_000L * AmiEventHistory.BytesPerEvent + 4 * 10_000);
+        }
+
+        [Fact]
         public void Since_filters_by_receive_time()
         {
             var history = new AmiEventHistory(maxEvents: 100);

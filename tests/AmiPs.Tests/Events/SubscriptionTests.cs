@@ -39,6 +39,35 @@ namespace AmiPs.Tests.Events
         }
 
         [Fact]
+        public void A_large_capacity_is_taken_as_events_queue_up_and_keeps_their_order_and_the_newest()
+        {
+            var hub = new AmiEventHub(historySize: 0, defaultCapacity: 10);
+            using var roomy = hub.Subscribe(new AmiSubscriptionOptions { Capacity = 50_000 });
+            for (var i = 1; i <= 60_000; i++)
+            {
+                hub.Append(Numbered(i), ReadOnlySpan<byte>.Empty);
+                if (i == 300)
+                {
+                    // Read some while the ring is still small, so it grows with its head away from the start.
+                    for (var r = 0; r < 100; r++)
+                    {
+                        Assert.True(roomy.TryRead(out _));
+                    }
+                }
+            }
+
+            Assert.Equal(50_000, roomy.Pending);
+            Assert.Equal(60_000 - 100 - 50_000, roomy.Dropped);
+            var read = new System.Collections.Generic.List<int>();
+            while (roomy.TryRead(out var e))
+            {
+                read.Add(int.Parse(e["N"]!));
+            }
+
+            Assert.Equal(Enumerable.Range(10_001, 50_000), read);
+        }
+
+        [Fact]
         public async Task A_closed_session_ends_the_stream_after_what_is_queued_is_read()
         {
             var hub = new AmiEventHub(historySize: 0, defaultCapacity: 100);
