@@ -125,12 +125,12 @@ namespace AmiPs.Benchmarks
 
         /// <summary>
         /// Everything the session does per event before a consumer sees it: frame, type, kind check, call and
-        /// extension tracking, hub publish (history + one subscriber's channel), and the subscriber's read.
+        /// extension tracking, hub publish (history as bytes + one subscriber's queue), and the subscriber's read.
         /// </summary>
         [Benchmark(OperationsPerInvoke = Events)]
         public long FullReaderPath()
         {
-            var parser = new AmiFrameParser();
+            var parser = new AmiFrameParser { KeepRawMessage = true }; // as in a session with history on
             var buffer = _segmented.Sequence;
             long sum = 0;
             while (parser.TryReadMessage(ref buffer, out var message))
@@ -143,7 +143,8 @@ namespace AmiPs.Benchmarks
                 var amiEvent = AmiEventFactory.Create(message, DateTimeOffset.Now, "bench");
                 _calls.Apply(amiEvent);
                 _extensions.Apply(amiEvent);
-                _hub.Publish(amiEvent);
+                _hub.Append(amiEvent, parser.LastRawMessage);
+                _hub.WakeSubscribers(); // the session wakes once per socket read; once per event here
                 while (_subscription.TryRead(out var read))
                 {
                     sum += read.Fields.Count;

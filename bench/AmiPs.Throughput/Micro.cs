@@ -41,7 +41,8 @@ namespace AmiPs.Throughput
                     var cpu0 = CpuClock.ThreadNanoseconds();
                     var alloc0 = GC.GetAllocatedBytesForCurrentThread();
                     var clock = Stopwatch.StartNew();
-                    var parser = new AmiFrameParser();
+                    // As in a session with history on: the parser keeps each message's bytes for the history.
+                    var parser = new AmiFrameParser { KeepRawMessage = name == "publish" };
                     var buffer = sequence;
                     long sum = 0;
                     while (parser.TryReadMessage(ref buffer, out var message))
@@ -62,7 +63,8 @@ namespace AmiPs.Throughput
 
                         if (name == "publish")
                         {
-                            hub.Publish(amiEvent);
+                            hub.Append(amiEvent, parser.LastRawMessage);
+                            hub.WakeSubscribers(); // the session wakes once per socket read; once per event here
                             while (subscription.TryRead(out var read))
                             {
                                 sum += read.Fields.Count;
