@@ -57,7 +57,10 @@ namespace AmiPs.Client
 
         public int MaxMessageLength { get; init; } = AmiFrameParser.DefaultMaxMessageLength;
 
-        /// <summary>Recent events kept for <c>Receive-AmiEvent -Since</c>; 0 turns history off.</summary>
+        /// <summary>
+        /// Recent events kept for <c>Receive-AmiEvent -Since</c>; 0 turns history off. Kept as bytes, in room for
+        /// 512 bytes an event on average, so fewer are kept when events are larger.
+        /// </summary>
         public int EventHistorySize { get; init; } = 10_000;
 
         /// <summary>Events each subscriber may have waiting; beyond that the oldest are dropped and counted.</summary>
