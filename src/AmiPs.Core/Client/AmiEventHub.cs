@@ -23,7 +23,6 @@ namespace AmiPs.Client
         private readonly Func<AmiMessage, DateTimeOffset, AmiEvent> _fromHistory;
         private readonly int _defaultCapacity;
         private AmiSubscription[] _subscribers = Array.Empty<AmiSubscription>();
-        private byte[] _encoded = Array.Empty<byte>();
         private long _dropped;
         private bool _completed;
 
@@ -67,7 +66,7 @@ namespace AmiPs.Client
         {
             lock (_gate)
             {
-                _history?.Add(raw.IsEmpty ? Encode(amiEvent.Raw) : raw, amiEvent.Received);
+                _history?.Add(raw.IsEmpty ? AmiMessageWriter.ToBytes(amiEvent.Raw) : raw, amiEvent.Received);
                 foreach (var subscriber in _subscribers)
                 {
                     subscriber.Offer(amiEvent);
@@ -151,36 +150,6 @@ namespace AmiPs.Client
                 Array.Copy(_subscribers, index + 1, updated, index, _subscribers.Length - index - 1);
                 _subscribers = updated;
             }
-        }
-
-        /// <summary>Writes a message as AMI text (<c>Key: Value</c> lines, then an empty line) for an event that came with no bytes.</summary>
-        private ReadOnlySpan<byte> Encode(AmiMessage message)
-        {
-            var length = 2;
-            foreach (var field in message)
-            {
-                length += AmiText.Encoding.GetByteCount(field.Key) + AmiText.Encoding.GetByteCount(field.Value) + 4;
-            }
-
-            if (_encoded.Length < length)
-            {
-                _encoded = new byte[Math.Max(length, 1024)];
-            }
-
-            var at = 0;
-            foreach (var field in message)
-            {
-                at += AmiText.Encoding.GetBytes(field.Key, 0, field.Key.Length, _encoded, at);
-                _encoded[at++] = (byte)':';
-                _encoded[at++] = (byte)' ';
-                at += AmiText.Encoding.GetBytes(field.Value, 0, field.Value.Length, _encoded, at);
-                _encoded[at++] = (byte)'\r';
-                _encoded[at++] = (byte)'\n';
-            }
-
-            _encoded[at++] = (byte)'\r';
-            _encoded[at++] = (byte)'\n';
-            return new ReadOnlySpan<byte>(_encoded, 0, at);
         }
     }
 }
