@@ -48,10 +48,12 @@ namespace AmiPs.Throughput
             var flood = server.FloodAsync(events);
             long read = 0;
             long checksum = 0;
+            long heldWhileQueued = -1;
             if (stall)
             {
                 await flood.ConfigureAwait(false);
                 await WaitForAsync(() => session.EventsReceived - receivedBefore >= events, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                heldWhileQueued = memory.Retained(); // the stalled consumer's bound: its full queue, before it reads any
             }
 
             // A consumer as a user writes one: drain, then wait for more. No per-wait timer or token registration
@@ -102,7 +104,7 @@ namespace AmiPs.Throughput
             if (stall)
             {
                 // The rate is the reader's (received while nobody reads); the subscriber kept its capacity.
-                note = $"kept {read:N0}; ev/s = reader alone";
+                note = $"kept {read:N0} ({heldWhileQueued / (1024.0 * 1024):0.0} MB held while queued); ev/s = reader alone";
                 read = session.EventsReceived - receivedBefore;
             }
 

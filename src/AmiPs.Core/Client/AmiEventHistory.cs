@@ -60,7 +60,9 @@ namespace AmiPs.Client
                 return; // larger than the whole history: it would evict everything and still not fit
             }
 
-            if (_count == _offsets.Length && _offsets.Length < _maxEvents || needed > _ring.Length - Used && _ring.Length < _maxBytes)
+            var outOfSlots = _count == _offsets.Length && _offsets.Length < _maxEvents;
+            var outOfBytes = needed > _ring.Length - Used && _ring.Length < _maxBytes;
+            if (outOfSlots || outOfBytes)
             {
                 Grow(needed);
             }

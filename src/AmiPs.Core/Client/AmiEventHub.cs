@@ -39,6 +39,9 @@ namespace AmiPs.Client
 
         public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
+        /// <summary>Whether events are kept (and so whether <see cref="Append"/> wants each message's bytes).</summary>
+        public bool KeepsHistory => _history is not null;
+
         public int HistoryCount
         {
             get

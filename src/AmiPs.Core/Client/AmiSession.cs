@@ -251,7 +251,7 @@ namespace AmiPs.Client
 
         private async Task<AmiConnection> OpenAndLoginAsync(CancellationToken cancellationToken)
         {
-            var callbacks = new ConnectionCallbacks(OnMessage, _hub.WakeSubscribers, ToEvent, OnProtocolError, keepRawMessages: Options.EventHistorySize > 0);
+            var callbacks = new ConnectionCallbacks(OnMessage, _hub.WakeSubscribers, ToEvent, OnProtocolError, keepRawMessages: _hub.KeepsHistory);
             var connection = await AmiConnection.OpenAsync(Options, _correlator, callbacks, Logger, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -68,7 +68,7 @@ namespace AmiPs.Client
         /// 50,000 gives a consumer that keeps up on average 80 ms of slack at a flood's 600,000 events a second (a
         /// thread can lose its core that long on a busy two-core machine), and seconds at a busy PBX's peak. The queue
         /// grows only as events wait, so it costs nothing while the consumer keeps up; a consumer that stalls holds at
-        /// most this many events (about 15 MB of typical events) and the rest are dropped and counted.
+        /// most this many events (16.5 MB measured for 50,000 flood events) and the rest are dropped and counted.
         /// </remarks>
         public int SubscriptionCapacity { get; init; } = 50_000;
 
