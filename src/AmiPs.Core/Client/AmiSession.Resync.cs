@@ -16,20 +16,40 @@ namespace AmiPs.Client
         /// </summary>
         private async Task ResyncAsync()
         {
+            if ((Options.Track & (AmiTrackedState.Calls | AmiTrackedState.Extensions)) != 0)
+            {
+                await ResyncCallsAndExtensionsAsync().ConfigureAwait(false);
+            }
+
+            foreach (var tracker in _trackers)
+            {
+                try
+                {
+                    await tracker.ResyncAsync(this, _lifetime.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is AmiException or OperationCanceledException)
+                {
+                    Logger.LogWarning(AmiLogEvents.ResyncFailed, "Loading {Kind} after login failed: {Reason}", tracker.Kind, ex.Message);
+                }
+            }
+        }
+
+        private async Task ResyncCallsAndExtensionsAsync()
+        {
             var started = DateTimeOffset.Now;
             Logger.LogDebug(AmiLogEvents.ResyncStarted, "Loading extension states and live channels");
             Extensions.BeginLoad();
             Calls.BeginResync();
             try
             {
-                var extensions = await SendActionAsync(new AmiAction("ExtensionStateList"), null, _lifetime.Token).ConfigureAwait(false);
-                if (extensions.IsSuccess)
+                if ((Options.Track & AmiTrackedState.Extensions) != 0)
                 {
-                    Extensions.Load(extensions.Events);
+                    await LoadExtensionsAsync().ConfigureAwait(false);
                 }
-                else if (extensions.Message?.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) < 0)
+
+                if ((Options.Track & AmiTrackedState.Calls) == 0)
                 {
-                    Extensions.Load(Array.Empty<AmiEvent>()); // a PBX with no hints at all answers with a plain error
+                    return;
                 }
 
                 var channels = await SendActionAsync(new AmiAction("CoreShowChannels"), null, _lifetime.Token).ConfigureAwait(false);
@@ -65,6 +85,19 @@ namespace AmiPs.Client
                 // Whatever did not finish: stop noting changes for it.
                 Extensions.EndLoad();
                 Calls.EndResync();
+            }
+        }
+
+        private async Task LoadExtensionsAsync()
+        {
+            var extensions = await SendActionAsync(new AmiAction("ExtensionStateList"), null, _lifetime.Token).ConfigureAwait(false);
+            if (extensions.IsSuccess)
+            {
+                Extensions.Load(extensions.Events);
+            }
+            else if (extensions.Message?.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                Extensions.Load(Array.Empty<AmiEvent>()); // a PBX with no hints at all answers with a plain error
             }
         }
     }

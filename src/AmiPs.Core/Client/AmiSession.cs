@@ -27,6 +27,9 @@ namespace AmiPs.Client
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
         private readonly object _gate = new object();
         private readonly List<AmiStateChange> _stateHistory = new List<AmiStateChange>();
+
+        // Trackers beyond calls and extensions, each on when Options.Track includes its Kind.
+        private readonly IAmiStateTracker[] _trackers;
         private AmiConnection? _connection;
         private AmiSessionState _state = AmiSessionState.Disconnected;
         private DateTimeOffset? _connectedSince;
@@ -58,6 +61,7 @@ namespace AmiPs.Client
             Calls = new AmiCallTracker(options.CompletedCallLimit, Name);
             Extensions = new AmiExtensionTracker(Name);
             Extensions.Changed += LogExtensionChange;
+            _trackers = Array.FindAll(CreateTrackers(), t => (options.Track & t.Kind) != 0);
         }
 
         /// <summary>Raised (on a background thread) after every state change.</summary>
@@ -133,6 +137,11 @@ namespace AmiPs.Client
         }
 
         internal ILogger Logger => Log;
+
+        // Each tracker beyond calls and extensions is created here (and exposed by a property of its own).
+        private IAmiStateTracker[] CreateTrackers() => new IAmiStateTracker[]
+        {
+        };
 
         private void LogExtensionChange(AmiExtension extension) =>
             Logger.LogDebug(AmiLogEvents.ExtensionStatusUpdated, "Extension status updated: {Exten}@{Context} is {Status}", extension.Exten, extension.Context, extension.StatusText);
@@ -288,8 +297,21 @@ namespace AmiPs.Client
 
             Interlocked.Increment(ref _eventsReceived);
             var amiEvent = ToEvent(message);
-            Calls.Apply(amiEvent);
-            Extensions.Apply(amiEvent);
+            if ((Options.Track & AmiTrackedState.Calls) != 0)
+            {
+                Calls.Apply(amiEvent);
+            }
+
+            if ((Options.Track & AmiTrackedState.Extensions) != 0)
+            {
+                Extensions.Apply(amiEvent);
+            }
+
+            foreach (var tracker in _trackers)
+            {
+                tracker.Apply(amiEvent);
+            }
+
             _hub.Append(amiEvent, raw);
         }
 

@@ -72,6 +72,9 @@ namespace AmiPs.Client
         /// </remarks>
         public int SubscriptionCapacity { get; init; } = 50_000;
 
+        /// <summary>What is loaded after every login and kept live from events; <see cref="AmiTrackedState.None"/> for a light check.</summary>
+        public AmiTrackedState Track { get; init; } = AmiTrackedState.All;
+
         /// <summary>Ended calls kept for reading after the fact.</summary>
         public int CompletedCallLimit { get; init; } = 1_000;
 
