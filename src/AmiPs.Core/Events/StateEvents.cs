@@ -29,8 +29,11 @@ namespace AmiPs.Events
         /// <summary><see cref="Status"/> as an enum (<see cref="AmiExtensionState.InUseRinging"/> for 9, ...).</summary>
         public AmiExtensionState? State => (AmiExtensionState?)Status;
 
-        /// <summary>Asterisk's name for the state (<c>Idle</c>, <c>InUse&amp;Ringing</c>, <c>Unknown</c>): the sent text, or the name of <see cref="Status"/>.</summary>
-        public string? StatusText => Raw["StatusText"] ?? (Status is int status ? AmiStateText.DescribeExtensionState(status) : null);
+        /// <summary>
+        /// Asterisk's name for the state (<c>Idle</c>, <c>InUse&amp;Ringing</c>, <c>Unknown</c>): the sent text, or (when it
+        /// is absent or empty, as older servers send it) the name of <see cref="Status"/>.
+        /// </summary>
+        public string? StatusText => Raw["StatusText"] is { Length: > 0 } text ? text : Status is int status ? AmiStateText.DescribeExtensionState(status) : null;
 
         /// <summary>Whether a device of the extension is in use (bit 1).</summary>
         public bool IsInUse => HasBit(1);

@@ -103,7 +103,7 @@ namespace AmiPs.Tracking
         {
             Channel = leg.Channel;
             Uniqueid = leg.Uniqueid;
-            ChannelState = leg.ChannelState;
+            ChannelState = (int)leg.ChannelState;
             CallerIDNum = leg.CallerIDNum;
             Exten = leg.Exten;
             Context = leg.Context;

@@ -31,13 +31,13 @@ namespace AmiPs.Tracking
             };
         }
 
-        internal static AmiCallDisposition FromDialStatus(string? status) => status?.ToUpperInvariant() switch
+        private static AmiCallDisposition FromDialStatus(AmiDialStatus? status) => status switch
         {
-            "ANSWER" => AmiCallDisposition.Answered,
-            "BUSY" => AmiCallDisposition.Busy,
-            "NOANSWER" => AmiCallDisposition.NoAnswer,
-            "CANCEL" => AmiCallDisposition.Cancelled,
-            "CONGESTION" or "CHANUNAVAIL" or "INVALIDARGS" or "DONTCALL" or "TORTURE" => AmiCallDisposition.Failed,
+            AmiDialStatus.Answer => AmiCallDisposition.Answered,
+            AmiDialStatus.Busy => AmiCallDisposition.Busy,
+            AmiDialStatus.NoAnswer => AmiCallDisposition.NoAnswer,
+            AmiDialStatus.Cancel => AmiCallDisposition.Cancelled,
+            AmiDialStatus.Congestion or AmiDialStatus.ChanUnavail or AmiDialStatus.InvalidArgs or AmiDialStatus.DontCall or AmiDialStatus.Torture => AmiCallDisposition.Failed,
             _ => AmiCallDisposition.Unknown,
         };
 

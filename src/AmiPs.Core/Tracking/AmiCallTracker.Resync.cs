@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using AmiPs.Events;
 
 namespace AmiPs.Tracking
@@ -34,15 +33,15 @@ namespace AmiPs.Tracking
         /// <paramref name="resyncStarted"/> — ended while we were away: their calls close with an inferred end time
         /// and <see cref="AmiCallDisposition.Unknown"/>. Channels the tracker does not know started meanwhile and are added.
         /// </summary>
-        /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (same channel block; the bridge id is read ignoring case).</param>
+        /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (<see cref="AmiChannelListEvent"/>s; other events are skipped).</param>
         /// <param name="resyncStarted">Local time before the list was asked for.</param>
         /// <param name="now">Local time now: the inferred end of vanished calls.</param>
         public ResyncResult Resync(IEnumerable<AmiEvent> liveChannels, DateTimeOffset resyncStarted, DateTimeOffset now)
         {
-            var live = new Dictionary<string, AmiEvent>(StringComparer.Ordinal);
-            foreach (var channel in liveChannels)
+            var live = new Dictionary<string, AmiChannelListEvent>(StringComparer.Ordinal);
+            foreach (var item in liveChannels)
             {
-                if (channel["Uniqueid"] is { } uniqueid)
+                if (item is AmiChannelListEvent channel && channel.Uniqueid is { } uniqueid)
                 {
                     live[uniqueid] = channel;
                 }
@@ -70,11 +69,10 @@ namespace AmiPs.Tracking
                     }
                 }
 
-                foreach (var channel in live.Values)
+                foreach (var pair in live)
                 {
-                    var uniqueid = channel["Uniqueid"]!;
-                    var endedSince = _endedDuringResync?.Contains(uniqueid) == true;
-                    if (!endedSince && !_byUniqueid.ContainsKey(uniqueid) && AddLiveChannel(channel, now))
+                    var endedSince = _endedDuringResync?.Contains(pair.Key) == true;
+                    if (!endedSince && !_byUniqueid.ContainsKey(pair.Key) && AddLiveChannel(pair.Key, pair.Value, now))
                     {
                         added++;
                     }
@@ -86,11 +84,10 @@ namespace AmiPs.Tracking
             return new ResyncResult(closed, added);
         }
 
-        private bool AddLiveChannel(AmiEvent channel, DateTimeOffset now)
+        private bool AddLiveChannel(string uniqueid, AmiChannelListEvent channel, DateTimeOffset now)
         {
-            var uniqueid = channel["Uniqueid"]!;
-            var linkedid = channel["Linkedid"] ?? uniqueid;
-            var start = now - ChannelAge(channel);
+            var linkedid = channel.Linkedid ?? uniqueid;
+            var start = now - (channel.Age ?? TimeSpan.Zero);
             var isNewCall = !_active.TryGetValue(linkedid, out var call);
             if (isNewCall)
             {
@@ -98,14 +95,14 @@ namespace AmiPs.Tracking
                 _active.Add(linkedid, call);
             }
 
-            var state = AmiValues.ParseInt(channel["ChannelState"]) ?? 0;
-            var leg = new TrackedLeg(channel["Channel"] ?? uniqueid, uniqueid, start)
+            var state = channel.ChannelState ?? AmiChannelState.Down;
+            var leg = new TrackedLeg(channel.Channel ?? uniqueid, uniqueid, start)
             {
                 ChannelState = state,
-                Exten = channel["Exten"],
-                Context = channel["Context"],
+                Exten = channel.Exten,
+                Context = channel.Context,
                 LastSeen = now,
-                Bridge = string.IsNullOrEmpty(channel["BridgeId"]) ? null : channel["BridgeId"],
+                Bridge = channel.BridgeId,
             };
             call!.Legs.Add(leg);
             _byUniqueid[uniqueid] = call;
@@ -118,10 +115,10 @@ namespace AmiPs.Tracking
             if (isNewCall)
             {
                 // No dial was seen: where the first channel found is in the dialplan is the best guess of the target.
-                call.To = Extension(channel["Exten"]);
+                call.To = Extension(channel.Exten);
             }
 
-            if (state == 6)
+            if (state == AmiChannelState.Up)
             {
                 leg.AnswerTime = start;
                 if (call.AnswerTime is null && leg.Bridge is not null)
@@ -132,17 +129,6 @@ namespace AmiPs.Tracking
             }
 
             return isNewCall;
-        }
-
-        /// <summary>How long the channel has existed: <c>Duration: hh:mm:ss</c> of CoreShowChannel, <c>Seconds</c> of Status.</summary>
-        private static TimeSpan ChannelAge(AmiEvent channel)
-        {
-            if (channel["Duration"] is { } text && TimeSpan.TryParseExact(text, @"hh\:mm\:ss", CultureInfo.InvariantCulture, out var span))
-            {
-                return span;
-            }
-
-            return AmiValues.ParseInt(channel["Seconds"]) is int seconds && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
         }
     }
 

@@ -39,12 +39,12 @@ namespace AmiPs.Tracking
         /// <summary>Applies a live <c>ExtensionStatus</c> event; other events are ignored.</summary>
         public void Apply(AmiEvent amiEvent)
         {
-            if (amiEvent.Event != "ExtensionStatus")
+            if (amiEvent is not ExtensionStatusEvent status)
             {
                 return;
             }
 
-            var extension = FromEvent(amiEvent);
+            var extension = FromEvent(status);
             if (extension is null)
             {
                 return;
@@ -87,13 +87,13 @@ namespace AmiPs.Tracking
             }
         }
 
-        /// <summary>Replaces every state with the items of an <c>ExtensionStateList</c> (empty when the PBX has no hints).</summary>
+        /// <summary>Replaces every state with the items of an <c>ExtensionStateList</c> (empty when the PBX has no hints); other events are skipped.</summary>
         public void Load(IEnumerable<AmiEvent> items)
         {
             var fresh = new Dictionary<string, AmiExtension>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in items)
             {
-                if (FromEvent(item) is { } extension)
+                if (item is ExtensionStatusEvent status && FromEvent(status) is { } extension)
                 {
                     fresh[Key(extension.Exten, extension.Context)] = extension;
                 }
@@ -145,18 +145,17 @@ namespace AmiPs.Tracking
             }
         }
 
-        private AmiExtension? FromEvent(AmiEvent e)
+        private AmiExtension? FromEvent(ExtensionStatusEvent e)
         {
-            var exten = e["Exten"];
-            var context = e["Context"];
+            var exten = e.Exten;
+            var context = e.Context;
             if (exten is null || context is null)
             {
                 return null;
             }
 
-            var status = AmiValues.ParseInt(e["Status"]) ?? -1;
-            var text = e["StatusText"];
-            return new AmiExtension(exten, context, e["Hint"], status, string.IsNullOrEmpty(text) ? AmiStateText.DescribeExtensionState(status) : text!, e.Time, _session);
+            var status = e.Status ?? -1;
+            return new AmiExtension(exten, context, e.Hint, status, e.StatusText ?? AmiStateText.DescribeExtensionState(status), e.Time, _session);
         }
 
         private static string Key(string exten, string context) => exten + "@" + context;

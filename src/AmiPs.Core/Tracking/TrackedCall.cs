@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AmiPs.Events;
 
 namespace AmiPs.Tracking
 {
@@ -44,10 +45,13 @@ namespace AmiPs.Tracking
         public string? HangupCauseText { get; set; }
 
         /// <summary>Outcome of a dial made by a channel (the real one); preferred over the dial an Originate makes.</summary>
-        public string? DialStatus { get; set; }
+        public AmiDialStatus? DialStatus { get; set; }
 
         /// <summary>Outcome of a dial without a calling channel (an Originate's).</summary>
-        public string? OriginateDialStatus { get; set; }
+        public AmiDialStatus? OriginateDialStatus { get; set; }
+
+        /// <summary>The Uniqueid of the channel that answered (the callee of the answered dial), when known.</summary>
+        public string? AnsweredUniqueid { get; set; }
 
         public List<TrackedLeg> Legs { get; } = new List<TrackedLeg>(4);
 
@@ -98,7 +102,7 @@ namespace AmiPs.Tracking
 
         public string Uniqueid { get; }
 
-        public int ChannelState { get; set; }
+        public AmiChannelState ChannelState { get; set; }
 
         public string? CallerIDNum { get; set; }
 
