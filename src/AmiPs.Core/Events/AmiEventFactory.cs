@@ -43,8 +43,6 @@ namespace AmiPs.Events
                 case "DeviceStateChange": return new DeviceStateChangeEvent(message, received, session);
                 case "PeerStatus": return new PeerStatusEvent(message, received, session);
                 case "QueueMemberStatus": return new QueueMemberStatusEvent(message, received, session);
-                case "CoreShowChannel": return new CoreShowChannelEvent(message, received, session);
-                case "Status": return new StatusEvent(message, received, session);
                 case "Cdr": return new CdrEvent(message, received, session);
                 case "FullyBooted": return new FullyBootedEvent(message, received, session);
                 case "Shutdown": return new ShutdownEvent(message, received, session);

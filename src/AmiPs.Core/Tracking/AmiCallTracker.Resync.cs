@@ -33,15 +33,16 @@ namespace AmiPs.Tracking
         /// <paramref name="resyncStarted"/> — ended while we were away: their calls close with an inferred end time
         /// and <see cref="AmiCallDisposition.Unknown"/>. Channels the tracker does not know started meanwhile and are added.
         /// </summary>
-        /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (<see cref="AmiChannelListEvent"/>s; other events are skipped).</param>
+        /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (the same channel block).</param>
         /// <param name="resyncStarted">Local time before the list was asked for.</param>
         /// <param name="now">Local time now: the inferred end of vanished calls.</param>
         public ResyncResult Resync(IEnumerable<AmiEvent> liveChannels, DateTimeOffset resyncStarted, DateTimeOffset now)
         {
-            var live = new Dictionary<string, AmiChannelListEvent>(StringComparer.Ordinal);
+            var live = new Dictionary<string, AmiChannelListItem>(StringComparer.Ordinal);
             foreach (var item in liveChannels)
             {
-                if (item is AmiChannelListEvent channel && channel.Uniqueid is { } uniqueid)
+                var channel = new AmiChannelListItem(item);
+                if (channel.Channel.Uniqueid is { } uniqueid)
                 {
                     live[uniqueid] = channel;
                 }
@@ -84,10 +85,11 @@ namespace AmiPs.Tracking
             return new ResyncResult(closed, added);
         }
 
-        private bool AddLiveChannel(string uniqueid, AmiChannelListEvent channel, DateTimeOffset now)
+        private bool AddLiveChannel(string uniqueid, AmiChannelListItem item, DateTimeOffset now)
         {
+            var channel = item.Channel;
             var linkedid = channel.Linkedid ?? uniqueid;
-            var start = now - (channel.Age ?? TimeSpan.Zero);
+            var start = now - item.Age;
             var isNewCall = !_active.TryGetValue(linkedid, out var call);
             if (isNewCall)
             {
@@ -102,7 +104,7 @@ namespace AmiPs.Tracking
                 Exten = channel.Exten,
                 Context = channel.Context,
                 LastSeen = now,
-                Bridge = channel.BridgeId,
+                Bridge = item.BridgeId,
             };
             call!.Legs.Add(leg);
             _byUniqueid[uniqueid] = call;

@@ -196,7 +196,7 @@ namespace AmiPs.Tracking
             };
             call.Legs.Add(leg);
             _byUniqueid[uniqueid] = call;
-            UpdateCaller(call, leg, e);
+            UpdateCaller(call, leg, e.Snapshot);
         }
 
         private void OnChannelUpdate(AmiChannelEvent e)
@@ -227,7 +227,7 @@ namespace AmiPs.Tracking
                 }
             }
 
-            UpdateCaller(call, leg, e);
+            UpdateCaller(call, leg, e.Snapshot);
         }
 
         private void OnDial(AmiDialEvent e)
@@ -395,9 +395,9 @@ namespace AmiPs.Tracking
             return false;
         }
 
-        private static void UpdateCaller(TrackedCall call, TrackedLeg leg, AmiChannelEvent e)
+        private static void UpdateCaller(TrackedCall call, TrackedLeg leg, AmiChannel channel)
         {
-            var number = Known(e.CallerIDNum);
+            var number = Known(channel.CallerIDNum);
             if (number is null)
             {
                 return;
@@ -407,7 +407,7 @@ namespace AmiPs.Tracking
             if (ReferenceEquals(call.Legs[0], leg))
             {
                 call.From = number;
-                call.FromName = Known(e.CallerIDName) ?? call.FromName;
+                call.FromName = Known(channel.CallerIDName) ?? call.FromName;
             }
         }
     }
