@@ -345,8 +345,10 @@ namespace AmiPs.Tracking
             leg.EndTime = time;
             leg.LastSeen = e.Received;
             leg.HangupCause = e.Cause;
-            if (ReferenceEquals(call.Legs[0], leg))
+            var rank = CauseRank(call, leg);
+            if (rank > call.HangupCauseRank)
             {
+                call.HangupCauseRank = rank;
                 call.HangupCause = leg.HangupCause;
                 call.HangupCauseText = e.CauseText;
             }
@@ -356,6 +358,28 @@ namespace AmiPs.Tracking
             {
                 Complete(call, time, inferred: false);
             }
+        }
+
+        /// <summary>
+        /// How well a leg's hang-up says why the call ended; the call keeps the best cause, the first on a tie. A cause
+        /// of 0 (or none) is "not set": Asterisk reports the originating Local channel <c>;1</c> that way when the caller
+        /// hangs up, while the other legs say 16. So: the first channel's own cause, when it has one; else the answered
+        /// or dialled leg's; else any other leg's; a "not set" of the first channel only when no leg said more.
+        /// </summary>
+        private static int CauseRank(TrackedCall call, TrackedLeg leg)
+        {
+            var first = ReferenceEquals(call.Legs[0], leg);
+            if (leg.HangupCause is null or 0)
+            {
+                return first ? 1 : 0;
+            }
+
+            if (first)
+            {
+                return 4;
+            }
+
+            return leg.Uniqueid == call.AnsweredUniqueid || call.DialTargets.ContainsKey(leg.Uniqueid) ? 3 : 2;
         }
 
         private void Complete(TrackedCall call, DateTimeOffset time, bool inferred)

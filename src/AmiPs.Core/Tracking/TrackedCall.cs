@@ -44,6 +44,9 @@ namespace AmiPs.Tracking
 
         public string? HangupCauseText { get; set; }
 
+        /// <summary>How well <see cref="HangupCause"/> says why the call ended (see <c>AmiCallTracker.CauseRank</c>); -1 before any leg hung up.</summary>
+        public int HangupCauseRank { get; set; } = -1;
+
         /// <summary>Outcome of a dial made by a channel (the real one); preferred over the dial an Originate makes.</summary>
         public AmiDialStatus? DialStatus { get; set; }
 

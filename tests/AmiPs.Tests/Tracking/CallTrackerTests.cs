@@ -68,6 +68,32 @@ namespace AmiPs.Tests.Tracking
         }
 
         [Fact]
+        public void A_caller_hang_up_keeps_the_answered_legs_cause_not_the_originating_legs_unset_one()
+        {
+            // The originating Local/2000...;1 hangs up first with "Cause: 0" (not set); the other three legs say 16.
+            var call = Assert.Single(Replay("caller-hangup.ami").GetCalls());
+
+            Assert.Equal(0, call.Channels[0].HangupCause);
+            Assert.Equal(AmiCallDisposition.Answered, call.Disposition);
+            Assert.Equal(16, call.HangupCause);
+            Assert.Equal("Normal Clearing", call.HangupCauseText);
+        }
+
+        [Fact]
+        public void A_call_whose_every_leg_says_not_set_keeps_the_first_channels_cause()
+        {
+            var tracker = new AmiCallTracker(10);
+            tracker.Apply(Event("Newchannel", ("Channel", "PJSIP/a"), ("Uniqueid", "u1"), ("Linkedid", "u1"), ("ChannelState", "4")));
+            tracker.Apply(Event("Newchannel", ("Channel", "PJSIP/b"), ("Uniqueid", "u2"), ("Linkedid", "u1"), ("ChannelState", "0")));
+            tracker.Apply(Event("Hangup", ("Channel", "PJSIP/b"), ("Uniqueid", "u2"), ("Linkedid", "u1"), ("Cause", "0")));
+            tracker.Apply(Event("Hangup", ("Channel", "PJSIP/a"), ("Uniqueid", "u1"), ("Linkedid", "u1"), ("Cause", "0"), ("Cause-txt", "first")));
+
+            var call = tracker.GetCall("u1")!;
+            Assert.Equal(0, call.HangupCause);
+            Assert.Equal("first", call.HangupCauseText);
+        }
+
+        [Fact]
         public void Server_timestamps_give_exact_call_times()
         {
             var calls = Replay("timestamped-calls.ami").GetCalls();
