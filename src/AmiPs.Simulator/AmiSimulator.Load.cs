@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AmiPs.Client;
 
 namespace AmiPs.Simulator
 {
@@ -89,15 +90,7 @@ namespace AmiPs.Simulator
             }
 
             // A session that stopped reading may never reach the marker; cancelling the flood must still end it.
-            var flushed = session.FlushAsync();
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (ct.Register(() => cancelled.TrySetCanceled()))
-            {
-                await Task.WhenAny(flushed, cancelled.Task).ConfigureAwait(false);
-            }
-
-            ct.ThrowIfCancellationRequested();
-            return await flushed.ConfigureAwait(false) ? sent : 0;
+            return await AmiTasks.WaitOrCancelAsync(session.FlushAsync(), ct).ConfigureAwait(false) ? sent : 0;
         }
 
         private async Task TrafficLoopAsync(double callsPerSecond, CancellationToken ct)

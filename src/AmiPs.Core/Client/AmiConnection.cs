@@ -91,19 +91,15 @@ namespace AmiPs.Client
                 _logger.LogTrace(AmiLogEvents.ActionSent, "Sent action {Action} ({ActionId})", action.Name, pending.ActionId);
                 using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeoutSource.CancelAfter(timeout);
-                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                using (timeoutSource.Token.Register(() => cancelled.TrySetResult(true)))
+                try
                 {
-                    var first = await Task.WhenAny(pending.Task, cancelled.Task).ConfigureAwait(false);
-                    if (first != pending.Task)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        _logger.LogWarning(AmiLogEvents.ActionTimedOut, "Action {Action} ({ActionId}) timed out after {Timeout} ms", action.Name, pending.ActionId, (long)timeout.TotalMilliseconds);
-                        throw new AmiActionTimeoutException(action.Name, pending.ActionId, timeout);
-                    }
+                    return await AmiTasks.WaitOrCancelAsync(pending.Task, timeoutSource.Token).ConfigureAwait(false);
                 }
-
-                return await pending.Task.ConfigureAwait(false);
+                catch (OperationCanceledException) when (!pending.Task.IsCompleted && !cancellationToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning(AmiLogEvents.ActionTimedOut, "Action {Action} ({ActionId}) timed out after {Timeout} ms", action.Name, pending.ActionId, (long)timeout.TotalMilliseconds);
+                    throw new AmiActionTimeoutException(action.Name, pending.ActionId, timeout);
+                }
             }
             finally
             {

@@ -44,7 +44,11 @@ namespace AmiPs.Client
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
         private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Waits without a token share one completion; a wait with a token has its own, one per token (a loop that asks
+        // again and again with the same token, abandoning each wait, reuses it), removed when the wait ends.
         private TaskCompletionSource<bool>? _waiter;
+        private List<TokenWaiter>? _tokenWaiters;
+        private int _waiting;
         private int _head;
         private int _count;
         private bool _writerDone;
@@ -95,10 +99,12 @@ namespace AmiPs.Client
             }
         }
 
-        /// <summary>Waits until an event can be read (true) or no more will come (false).</summary>
+        /// <summary>
+        /// Waits until an event can be read (true) or no more will come (false). Calling it again with the same token
+        /// while a wait is pending returns that wait, so polling on a quiet subscription holds one waiter, not one per call.
+        /// </summary>
         public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default)
         {
-            Task<bool> ready;
             lock (_lock)
             {
                 if (_count > 0)
@@ -112,11 +118,44 @@ namespace AmiPs.Client
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                _waiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-                ready = _waiter.Task;
-            }
+                if (!cancellationToken.CanBeCanceled)
+                {
+                    if (_waiter is null)
+                    {
+                        _waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        _waiting++;
+                    }
 
-            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? WaitAsync(ready, cancellationToken) : ready);
+                    return new ValueTask<bool>(_waiter.Task);
+                }
+
+                _tokenWaiters ??= new List<TokenWaiter>(1);
+                foreach (var pending in _tokenWaiters)
+                {
+                    if (pending.Token == cancellationToken)
+                    {
+                        return new ValueTask<bool>(pending.Wait);
+                    }
+                }
+
+                var waiter = new TokenWaiter(cancellationToken);
+                _tokenWaiters.Add(waiter);
+                _waiting++;
+                waiter.Wait = WaitForTokenAsync(waiter);
+                return new ValueTask<bool>(waiter.Wait);
+            }
+        }
+
+        /// <summary>Waits pending on this subscription (each holds one registration on its token): for tests.</summary>
+        internal int WaiterCount
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _waiting;
+                }
+            }
         }
 
         public async IAsyncEnumerable<AmiEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -181,12 +220,13 @@ namespace AmiPs.Client
         /// <summary>Wakes a consumer that waits, if events are queued.</summary>
         internal void Wake()
         {
-            if (Volatile.Read(ref _waiter) is null)
+            if (Volatile.Read(ref _waiting) == 0)
             {
                 return;
             }
 
             TaskCompletionSource<bool>? waiter;
+            TokenWaiter[]? tokenWaiters;
             lock (_lock)
             {
                 if (_count == 0)
@@ -194,30 +234,69 @@ namespace AmiPs.Client
                     return;
                 }
 
-                waiter = _waiter;
-                _waiter = null;
+                TakeWaiters(out waiter, out tokenWaiters);
             }
 
-            waiter?.TrySetResult(true);
+            Release(waiter, tokenWaiters, true);
         }
 
         /// <summary>No more events will be queued; a waiting consumer learns it at once.</summary>
         internal void Complete()
         {
             TaskCompletionSource<bool>? waiter;
+            TokenWaiter[]? tokenWaiters;
             bool any;
             lock (_lock)
             {
                 _writerDone = true;
-                waiter = _waiter;
-                _waiter = null;
+                TakeWaiters(out waiter, out tokenWaiters);
                 any = _count > 0;
             }
 
-            waiter?.TrySetResult(any);
+            Release(waiter, tokenWaiters, any);
             if (!any)
             {
                 _completion.TrySetResult(true);
+            }
+        }
+
+        private static void Release(TaskCompletionSource<bool>? waiter, TokenWaiter[]? tokenWaiters, bool result)
+        {
+            waiter?.TrySetResult(result);
+            if (tokenWaiters is not null)
+            {
+                foreach (var tokenWaiter in tokenWaiters)
+                {
+                    tokenWaiter.Ready.TrySetResult(result);
+                }
+            }
+        }
+
+        // Under _lock.
+        private void TakeWaiters(out TaskCompletionSource<bool>? waiter, out TokenWaiter[]? tokenWaiters)
+        {
+            waiter = _waiter;
+            _waiter = null;
+            tokenWaiters = _tokenWaiters is { Count: > 0 } list ? list.ToArray() : null;
+            _tokenWaiters?.Clear();
+            _waiting = 0;
+        }
+
+        private async Task<bool> WaitForTokenAsync(TokenWaiter waiter)
+        {
+            try
+            {
+                return await AmiTasks.WaitOrCancelAsync(waiter.Ready.Task, waiter.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    if (_tokenWaiters is not null && _tokenWaiters.Remove(waiter))
+                    {
+                        _waiting--;
+                    }
+                }
             }
         }
 
@@ -233,14 +312,16 @@ namespace AmiPs.Client
             _head = 0;
         }
 
-        private static async Task<bool> WaitAsync(Task<bool> ready, CancellationToken cancellationToken)
+        /// <summary>One wait with a cancellable token: its own completion, released by an event or by the token.</summary>
+        private sealed class TokenWaiter
         {
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), cancelled))
-            {
-                var first = await Task.WhenAny(ready, cancelled.Task).ConfigureAwait(false);
-                return await first.ConfigureAwait(false);
-            }
+            public TokenWaiter(CancellationToken token) => Token = token;
+
+            public CancellationToken Token { get; }
+
+            public TaskCompletionSource<bool> Ready { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            public Task<bool> Wait { get; set; } = null!;
         }
     }
 }
