@@ -104,7 +104,7 @@ namespace AmiPs.Commands
                 {
                     WriteError(AmiErrors.FromResponse(ex.Response));
                 }
-                catch (Exception ex) when (ex is AmiException or ArgumentException or TimeoutException or InvalidOperationException)
+                catch (AmiException ex)
                 {
                     WriteAmiError(ex, Channel);
                 }

@@ -99,7 +99,7 @@ namespace AmiPs.Client
 
                 filled += read;
                 var sequence = new System.Buffers.ReadOnlySequence<byte>(buffer, 0, filled);
-                if (parser.TryReadBanner(ref sequence, out var banner))
+                if (TryReadBanner(parser, ref sequence, out var banner))
                 {
                     if (banner.IndexOf("Call Manager", StringComparison.OrdinalIgnoreCase) < 0)
                     {
@@ -108,6 +108,18 @@ namespace AmiPs.Client
 
                     return (banner, sequence.ToArray());
                 }
+            }
+        }
+
+        private static bool TryReadBanner(AmiFrameParser parser, ref System.Buffers.ReadOnlySequence<byte> sequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? banner)
+        {
+            try
+            {
+                return parser.TryReadBanner(ref sequence, out banner);
+            }
+            catch (AmiProtocolException ex)
+            {
+                throw new AmiConnectionException(AmiConnectionFailure.Protocol, ex.Message, ex);
             }
         }
 

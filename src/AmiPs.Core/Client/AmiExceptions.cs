@@ -2,15 +2,6 @@ using System;
 
 namespace AmiPs.Client
 {
-    /// <summary>Base of every failure AmiPs reports about a PBX; messages are written for people and never hold a secret.</summary>
-    public abstract class AmiException : Exception
-    {
-        protected AmiException(string message, Exception? inner = null)
-            : base(message, inner)
-        {
-        }
-    }
-
     /// <summary>Why a connection could not be made or was lost.</summary>
     public enum AmiConnectionFailure
     {
@@ -58,8 +49,17 @@ namespace AmiPs.Client
         public AmiResponse Response { get; }
     }
 
+    /// <summary>The PBX did not do what was waited for in time (a call to start or to end); see the subclasses.</summary>
+    public class AmiTimeoutException : AmiException
+    {
+        public AmiTimeoutException(string message)
+            : base(message)
+        {
+        }
+    }
+
     /// <summary>An action got no (complete) response in time; only that action failed, the session goes on.</summary>
-    public sealed class AmiActionTimeoutException : AmiException
+    public sealed class AmiActionTimeoutException : AmiTimeoutException
     {
         public AmiActionTimeoutException(string action, string actionId, TimeSpan timeout)
             : base($"Action '{action}' (ActionID {actionId}) got no complete response within {timeout.TotalSeconds:0.###} s.")
@@ -74,5 +74,17 @@ namespace AmiPs.Client
         public string ActionId { get; }
 
         public TimeSpan Timeout { get; }
+    }
+
+    /// <summary>No call with this id is known to the session (never seen, or evicted from the completed calls).</summary>
+    public sealed class AmiCallNotFoundException : AmiException
+    {
+        public AmiCallNotFoundException(string callId, string session)
+            : base($"No call '{callId}' on session '{session}'.")
+        {
+            CallId = callId;
+        }
+
+        public string CallId { get; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using AmiPs.Events;
 using AmiPs.Tracking;
 
 namespace AmiPs.Client
@@ -36,12 +37,12 @@ namespace AmiPs.Client
 
                 while (events.TryRead(out var amiEvent))
                 {
-                    if (amiEvent.Event != "OriginateResponse" || amiEvent.ActionId != response.ActionId)
+                    if (amiEvent is not OriginateResponseEvent answer || answer.ActionId != response.ActionId)
                     {
                         continue;
                     }
 
-                    if (amiEvent["Uniqueid"] is { } uniqueid && Calls.FindByChannel(uniqueid) is { } matched)
+                    if (answer.Uniqueid is { } uniqueid && Calls.FindByChannel(uniqueid) is { } matched)
                     {
                         return matched;
                     }
@@ -51,7 +52,7 @@ namespace AmiPs.Client
                         return late;
                     }
 
-                    throw new AmiOriginateException(request.Channel, amiEvent["Reason"]);
+                    throw new AmiOriginateException(request.Channel, answer.Result);
                 }
 
                 await WaitAsync(events, deadline, $"the call to {request.Channel} to start", cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ namespace AmiPs.Client
             var deadline = DateTimeOffset.Now + timeout;
             while (true)
             {
-                var call = Calls.GetCall(callId) ?? throw new InvalidOperationException($"No call '{callId}' on session '{Name}'.");
+                var call = Calls.GetCall(callId) ?? throw new AmiCallNotFoundException(callId, Name);
                 if (!call.IsActive)
                 {
                     return call;
@@ -79,26 +80,33 @@ namespace AmiPs.Client
             }
         }
 
+        /// <summary>
+        /// Waits for the next event of <paramref name="events"/> (the tracker has applied it by then) until the deadline:
+        /// a timeout is an <see cref="AmiTimeoutException"/>, a closed session an <see cref="AmiConnectionException"/>.
+        /// </summary>
         private async Task WaitAsync(AmiSubscription events, DateTimeOffset deadline, string what, CancellationToken cancellationToken)
         {
             var left = deadline - DateTimeOffset.Now;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"Timed out waiting for {what}.");
+                throw new AmiTimeoutException($"Timed out waiting for {what}.");
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(left < TimeSpan.FromMilliseconds(250) ? left : TimeSpan.FromMilliseconds(250));
+            timeout.CancelAfter(left);
+            bool open;
             try
             {
-                if (!await events.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
-                {
-                    throw new AmiConnectionException(AmiConnectionFailure.Closed, $"Session '{Name}' closed while waiting for {what}.");
-                }
+                open = await events.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // A slice of the wait passed; look at the tracker again.
+                throw new AmiTimeoutException($"Timed out waiting for {what}.");
+            }
+
+            if (!open)
+            {
+                throw new AmiConnectionException(AmiConnectionFailure.Closed, $"Session '{Name}' closed while waiting for {what}.");
             }
         }
     }
@@ -106,7 +114,7 @@ namespace AmiPs.Client
     /// <summary>An Originate the PBX could not start (no channel was created).</summary>
     public sealed class AmiOriginateException : AmiException
     {
-        public AmiOriginateException(string channel, string? reason)
+        public AmiOriginateException(string channel, AmiOriginateReason? reason)
             : base($"The call to {channel} could not be started: {Describe(reason)}.")
         {
             Channel = channel;
@@ -115,17 +123,12 @@ namespace AmiPs.Client
 
         public string Channel { get; }
 
-        /// <summary>The <c>Reason</c> of the <c>OriginateResponse</c>: 0 failed, 1 hung up, 3 ringing, 4 answered, 5 busy, 8 congestion.</summary>
-        public string? Reason { get; }
+        /// <summary>The <c>Reason</c> of the <c>OriginateResponse</c> (Failed, Hangup, Ringing, Busy, Congestion, ...); null when none was sent.</summary>
+        public AmiOriginateReason? Reason { get; }
 
-        private static string Describe(string? reason) => reason switch
-        {
-            "0" => "the channel could not be created (reason 0: failed, unavailable or unknown)",
-            "1" => "it was hung up (reason 1)",
-            "3" => "it rang out (reason 3)",
-            "5" => "busy (reason 5)",
-            "8" => "congestion (reason 8)",
-            _ => "reason " + (reason ?? "unknown"),
-        };
+        // The words come from the one originate-reason table, AmiStateText.DescribeOriginateReason.
+        private static string Describe(AmiOriginateReason? reason) => reason is { } known
+            ? $"{AmiStateText.DescribeOriginateReason((int)known)} (reason {((int)known).ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            : "no reason given";
     }
 }

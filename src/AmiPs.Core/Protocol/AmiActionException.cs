@@ -1,9 +1,7 @@
-using System;
-
 namespace AmiPs.Protocol
 {
     /// <summary>An action that cannot be sent safely; <see cref="Field"/> names the offending field. Nothing was sent.</summary>
-    public sealed class AmiActionException : ArgumentException
+    public sealed class AmiActionException : AmiException
     {
         public AmiActionException(string field, string message)
             : base(message)
@@ -12,7 +10,5 @@ namespace AmiPs.Protocol
         }
 
         public string Field { get; }
-
-        public override string Message => base.Message.Split(new[] { " (Parameter" }, StringSplitOptions.None)[0];
     }
 }
