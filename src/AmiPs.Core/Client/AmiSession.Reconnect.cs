@@ -100,13 +100,17 @@ namespace AmiPs.Client
                 }
                 catch (AmiException ex)
                 {
-                    _lastError = ex.Message;
+                    lock (_gate)
+                    {
+                        _lastError = ex.Message;
+                    }
+
                     Logger.LogWarning(AmiLogEvents.ReconnectFailed, "Reconnection attempt {Attempt} failed: {Reason}", attempt, ex.Message);
                 }
             }
 
             Logger.LogError(AmiLogEvents.ReconnectGaveUp, "Gave up after {Attempts} reconnection attempts", max);
-            SetState(AmiSessionState.Failed, $"Gave up after {max} reconnection attempts; last error: {_lastError}");
+            SetState(AmiSessionState.Failed, $"Gave up after {max} reconnection attempts; last error: {LastError}");
             _hub.CompleteAll();
             return null;
         }

@@ -32,6 +32,7 @@ namespace AmiPs.Client
         private readonly IAmiStateTracker[] _trackers;
         private AmiConnection? _connection;
         private AmiSessionState _state = AmiSessionState.Disconnected;
+        // Written and read under _gate (a DateTimeOffset? can tear; the strings are kept with it for one rule).
         private DateTimeOffset? _connectedSince;
         private string? _amiVersion;
         private string? _lastError;
@@ -93,13 +94,42 @@ namespace AmiPs.Client
         }
 
         /// <summary>The AMI version from the server's banner.</summary>
-        public string? AmiVersion => _amiVersion;
+        public string? AmiVersion
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _amiVersion;
+                }
+            }
+        }
 
-        public DateTimeOffset? ConnectedSince => _connectedSince;
+        /// <summary>When the current connection logged in; null while not connected. Read under the lock: a <c>DateTimeOffset?</c> is wider than one atomic write.</summary>
+        public DateTimeOffset? ConnectedSince
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _connectedSince;
+                }
+            }
+        }
 
         public int ReconnectCount => Volatile.Read(ref _reconnectCount);
 
-        public string? LastError => _lastError;
+        /// <summary>The last failure's message (a refused login, a lost link, a failed reconnection attempt).</summary>
+        public string? LastError
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _lastError;
+                }
+            }
+        }
 
         public TimeSpan? LastPingRoundTrip
         {
