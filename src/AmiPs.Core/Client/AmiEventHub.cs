@@ -22,13 +22,16 @@ namespace AmiPs.Client
         private readonly AmiEventHistory? _history;
         private readonly Func<AmiMessage, DateTimeOffset, AmiEvent> _fromHistory;
         private readonly int _defaultCapacity;
+        private readonly Action<long>? _dropsReported;
         private AmiSubscription[] _subscribers = Array.Empty<AmiSubscription>();
         private long _dropped;
         private bool _completed;
 
         // fromHistory makes an event again from a kept message and its receive time: history keeps bytes, not objects.
-        public AmiEventHub(int historySize, int defaultCapacity, Func<AmiMessage, DateTimeOffset, AmiEvent>? fromHistory = null)
+        // dropsReported hears, at most every few seconds per subscriber, how many events it dropped since the last time.
+        public AmiEventHub(int historySize, int defaultCapacity, Func<AmiMessage, DateTimeOffset, AmiEvent>? fromHistory = null, Action<long>? dropsReported = null)
         {
+            _dropsReported = dropsReported;
             _history = historySize > 0 ? new AmiEventHistory(historySize) : null;
             _fromHistory = fromHistory ?? ((message, received) => AmiEventFactory.Create(message, received, null));
             _defaultCapacity = defaultCapacity;
@@ -53,23 +56,17 @@ namespace AmiPs.Client
             }
         }
 
-        /// <summary>Publishes one event and wakes its subscribers.</summary>
-        public void Publish(AmiEvent amiEvent)
-        {
-            Append(amiEvent, ReadOnlySpan<byte>.Empty);
-            WakeSubscribers();
-        }
-
         /// <summary>
         /// Keeps the event in history and queues it for every subscriber that wants it, without waking them: call
-        /// <see cref="WakeSubscribers"/> after a batch. <paramref name="raw"/> is the message as received (from the
-        /// parser), or empty to have the message written out again.
+        /// <see cref="WakeSubscribers"/> after a batch. <paramref name="raw"/> is the message as received (the parser
+        /// keeps it when <see cref="KeepsHistory"/>); history keeps those bytes.
         /// </summary>
         public void Append(AmiEvent amiEvent, ReadOnlySpan<byte> raw)
         {
+            System.Diagnostics.Debug.Assert(_history is null || !raw.IsEmpty, "history needs the message's bytes");
             lock (_gate)
             {
-                _history?.Add(raw.IsEmpty ? AmiMessageWriter.ToBytes(amiEvent.Raw) : raw, amiEvent.Received);
+                _history?.Add(raw, amiEvent.Received);
                 foreach (var subscriber in _subscribers)
                 {
                     subscriber.Offer(amiEvent);
@@ -90,7 +87,7 @@ namespace AmiPs.Client
         public AmiSubscription Subscribe(AmiSubscriptionOptions options)
         {
             var capacity = options.Capacity ?? _defaultCapacity;
-            var subscription = new AmiSubscription(options, Math.Max(1, capacity), Remove, () => Interlocked.Increment(ref _dropped));
+            var subscription = new AmiSubscription(options, Math.Max(1, capacity), Remove, () => Interlocked.Increment(ref _dropped), ReportDrops);
             lock (_gate)
             {
                 if (options.Since is { } since && _history is not null)
@@ -137,6 +134,8 @@ namespace AmiPs.Client
                 }
             }
         }
+
+        private void ReportDrops(long count) => _dropsReported?.Invoke(count);
 
         private void Remove(AmiSubscription subscription)
         {

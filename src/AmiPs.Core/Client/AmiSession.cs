@@ -57,7 +57,7 @@ namespace AmiPs.Client
             Name = string.IsNullOrWhiteSpace(options.Name) ? options.ComputerName : options.Name!;
             Log = new AmiSessionLog(Name, options.LogCapacity, options.LoggerFactory);
             _correlator = new ActionCorrelator(NewIdPrefix());
-            _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity, (message, received) => AmiEventFactory.Create(message, received, Name));
+            _hub = new AmiEventHub(options.EventHistorySize, options.SubscriptionCapacity, (message, received) => AmiEventFactory.Create(message, received, Name), LogDrops);
             _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay);
             Calls = new AmiCallTracker(options.CompletedCallLimit, Name);
             Extensions = new AmiExtensionTracker(Name);
@@ -173,6 +173,9 @@ namespace AmiPs.Client
         {
         };
 
+        private void LogDrops(long count) =>
+            Logger.LogWarning(AmiLogEvents.EventsDropped, "A subscriber fell behind: {Count} events dropped (the oldest waiting), {Total} by all subscribers so far", count, _hub.Dropped);
+
         private void LogExtensionChange(AmiExtension extension) =>
             Logger.LogDebug(AmiLogEvents.ExtensionStatusUpdated, "Extension status updated: {Exten}@{Context} is {Status}", extension.Exten, extension.Context, extension.StatusText);
 
@@ -202,6 +205,7 @@ namespace AmiPs.Client
             }
             catch (Exception ex)
             {
+                Logger.LogWarning(AmiLogEvents.ConnectFailed, "Connecting to {Endpoint} failed: {Reason}", $"{ComputerName}:{Port}", ex.Message);
                 SetState(AmiSessionState.Failed, ex.Message);
                 throw;
             }

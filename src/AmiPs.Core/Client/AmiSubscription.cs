@@ -38,11 +38,15 @@ namespace AmiPs.Client
         // and a large -BufferSize must not cost its whole size up front.
         private const int InitialSlots = 256;
 
+        // Drops are reported (logged by the session as EventsDropped) at most this often, with the count since the last.
+        private const int DropReportIntervalMs = 5000;
+
         private readonly int _capacity;
         private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
+        private readonly Action<long> _reportDrops;
         private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Waits without a token share one completion; a wait with a token has its own, one per token (a loop that asks
         // again and again with the same token, abandoning each wait, reuses it), removed when the wait ends.
@@ -53,12 +57,18 @@ namespace AmiPs.Client
         private int _count;
         private bool _writerDone;
         private long _dropped;
+        private long _unreportedDrops;
+        private int _lastDropReport;
+        private bool _dropReported;
         private int _disposed;
 
-        internal AmiSubscription(AmiSubscriptionOptions options, int capacity, Action<AmiSubscription> onDispose, Action onDrop)
+        // onDrop: for every dropped event; reportDrops: the drops since the last report, at the first drop, then at
+        // most once every DropReportIntervalMs, and at dispose.
+        internal AmiSubscription(AmiSubscriptionOptions options, int capacity, Action<AmiSubscription> onDispose, Action onDrop, Action<long> reportDrops)
         {
             _onDispose = onDispose;
             _onDrop = onDrop;
+            _reportDrops = reportDrops;
             _capacity = capacity;
             _ring = new AmiEvent?[Math.Min(capacity, InitialSlots)];
             if (options.EventTypes is { Count: > 0 })
@@ -175,6 +185,17 @@ namespace AmiPs.Client
             {
                 _onDispose(this);
                 Complete();
+                long unreported;
+                lock (_lock)
+                {
+                    unreported = _unreportedDrops;
+                    _unreportedDrops = 0;
+                }
+
+                if (unreported > 0)
+                {
+                    _reportDrops(unreported);
+                }
             }
         }
 
@@ -188,6 +209,8 @@ namespace AmiPs.Client
                 return;
             }
 
+            var dropped = false;
+            var report = 0L;
             lock (_lock)
             {
                 if (_writerDone)
@@ -208,12 +231,22 @@ namespace AmiPs.Client
                     _head = _head + 1 == length ? 0 : _head + 1;
                     _count--;
                     Interlocked.Increment(ref _dropped);
-                    _onDrop();
+                    dropped = true;
+                    report = CountDrop();
                 }
 
                 var tail = _head + _count;
                 _ring[tail >= length ? tail - length : tail] = amiEvent;
                 _count++;
+            }
+
+            if (dropped)
+            {
+                _onDrop();
+                if (report > 0)
+                {
+                    _reportDrops(report);
+                }
             }
         }
 
@@ -298,6 +331,23 @@ namespace AmiPs.Client
                     }
                 }
             }
+        }
+
+        // Under _lock: the drops to report now (the first at once, then what gathered, every DropReportIntervalMs at most).
+        private long CountDrop()
+        {
+            _unreportedDrops++;
+            var now = Environment.TickCount;
+            if (_dropReported && unchecked(now - _lastDropReport) < DropReportIntervalMs)
+            {
+                return 0;
+            }
+
+            _dropReported = true;
+            _lastDropReport = now;
+            var report = _unreportedDrops;
+            _unreportedDrops = 0;
+            return report;
         }
 
         private void Grow()

@@ -144,6 +144,7 @@ namespace AmiPs.Tests.Events
             await Eventually.WaitUntilAsync(() => subscription.Dropped == 17, TimeSpan.FromSeconds(10), "17 drops");
             Assert.Equal(17, session.GetStatus().EventsDropped);
             Assert.Equal(17, session.EventsDropped);
+
             var kept = new List<AmiEvent>();
             while (subscription.TryRead(out var e))
             {
@@ -153,6 +154,14 @@ namespace AmiPs.Tests.Events
             Assert.Equal(new[] { "18", "19", "20" }, kept.Select(e => e["N"]));
             Assert.All(kept, e => Assert.Equal("pbx-a", e.Session));
             Assert.Contains(session.GetEventHistory(), e => e.Event == "FullyBooted");
+
+            // Logged rate-limited, with counts: the first drop at once, what gathered since at most every few seconds,
+            // the rest when the subscriber goes; every drop is in one report, not one line each.
+            subscription.Dispose();
+            var reports = session.Log.GetEntries().Where(e => e.EventName == nameof(AmiLogEvents.EventsDropped)).ToList();
+            Assert.StartsWith("A subscriber fell behind: 1 events dropped", reports[0].Message);
+            Assert.InRange(reports.Count, 2, 16);
+            Assert.Equal(17, reports.Sum(r => int.Parse(System.Text.RegularExpressions.Regex.Match(r.Message, @"behind: (\d+) events").Groups[1].Value)));
         }
 
         private static AmiEvent Numbered(int i) =>

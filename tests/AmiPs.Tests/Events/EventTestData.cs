@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using AmiPs.Client;
 using AmiPs.Events;
 using AmiPs.Protocol;
 using AmiPs.Tests.TestSupport;
@@ -25,6 +26,13 @@ namespace AmiPs.Tests.Events
                 .Where(m => m.Kind == AmiMessageKind.Event)
                 .Select(m => AmiEventFactory.Create(m, Received, name))
                 .ToList();
+
+        /// <summary>Delivers one event as the session's read loop does: appended with its bytes, then a wake.</summary>
+        public static void Publish(this AmiEventHub hub, AmiEvent amiEvent)
+        {
+            hub.Append(amiEvent, AmiMessageWriter.ToBytes(amiEvent.Raw));
+            hub.WakeSubscribers();
+        }
 
         public static List<T> FixtureEvents<T>(string name) where T : AmiEvent => FixtureEvents(name).OfType<T>().ToList();
     }
