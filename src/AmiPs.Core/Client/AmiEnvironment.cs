@@ -9,7 +9,7 @@ namespace AmiPs.Client
     /// <c>AMI_USERNAME</c>, <c>AMI_PASSWORD</c>, <c>AMI_CONNECTION_TIMEOUT</c>, <c>AMI_KEEPALIVE_INTERVAL</c>,
     /// <c>AMI_RECONNECT_DELAY</c>, <c>AMI_MAX_RECONNECT_ATTEMPTS</c> (times in milliseconds). Explicit parameters win.
     /// </summary>
-    public static class AmiEnvironment
+    internal static class AmiEnvironment
     {
         public const string Host = "AMI_HOST";
         public const string Port = "AMI_PORT";

@@ -6,7 +6,7 @@ namespace AmiPs.Client
     /// The delay before reconnect attempt n: <c>ReconnectDelay * 2^(n-1)</c>, capped, then spread by ±20 % jitter
     /// (never above the cap) so that many clients cut off together do not come back together.
     /// </summary>
-    public sealed class ReconnectBackoff
+    internal sealed class ReconnectBackoff
     {
         public const double Jitter = 0.2;
 

@@ -8,7 +8,7 @@ namespace AmiPs.Events
     /// (never dropped). One string switch on the event name, spelled as Asterisk sends it; the object reads its
     /// fields from the message when asked, so making it costs one allocation.
     /// </summary>
-    public static class AmiEventFactory
+    internal static class AmiEventFactory
     {
         public static AmiEvent Create(AmiMessage message, DateTimeOffset received, string? session)
         {

@@ -7,7 +7,7 @@ namespace AmiPs.Events
     /// the typed ones and the common untyped ones (queues, transfers, hold, DTMF, conferences, security), which arrive
     /// as generic <see cref="AmiEvent"/> objects.
     /// </summary>
-    public static class AmiEventNames
+    internal static class AmiEventNames
     {
         public static IReadOnlyList<string> Known { get; } = new[]
         {

@@ -4,7 +4,7 @@ namespace AmiPs.Events
     /// The text forms of AMI states: parsing Asterisk's words into the enums, and readable names for numbers
     /// (hangup causes, originate reasons) in the words Asterisk itself uses.
     /// </summary>
-    public static class AmiStateText
+    internal static class AmiStateText
     {
         /// <summary><c>ANSWER</c>, <c>BUSY</c>, ... as <see cref="AmiDialStatus"/>; <c>GOTO:ctx,exten,1</c> is <see cref="AmiDialStatus.Goto"/>; anything else is Unknown.</summary>
         public static AmiDialStatus ParseDialStatus(string? text)

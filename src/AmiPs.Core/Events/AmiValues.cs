@@ -4,7 +4,7 @@ using System.Globalization;
 namespace AmiPs.Events
 {
     /// <summary>Conversions of AMI field text to typed values; every one keeps going on bad input (null, not an exception).</summary>
-    public static class AmiValues
+    internal static class AmiValues
     {
         /// <summary>What Asterisk writes for an empty caller ID, connected line, bridge creator or unique id.</summary>
         public const string UnknownText = "<unknown>";

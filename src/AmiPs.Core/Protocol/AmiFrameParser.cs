@@ -16,7 +16,7 @@ namespace AmiPs.Protocol
     /// reported through the error callback and dropped up to the next empty line: memory stays bounded.
     /// One instance per connection; not thread-safe.
     /// </remarks>
-    public sealed class AmiFrameParser
+    internal sealed class AmiFrameParser
     {
         public const int DefaultMaxLineLength = 64 * 1024;
         public const int DefaultMaxMessageLength = 1024 * 1024;

@@ -5,7 +5,7 @@ using System.Collections.Generic;
 namespace AmiPs.Protocol
 {
     /// <summary>Encodes messages as AMI bytes: <c>Key: Value</c> CRLF lines and an empty line. Used for actions (client) and for responses and events (simulator).</summary>
-    public static class AmiMessageWriter
+    internal static class AmiMessageWriter
     {
         private static readonly byte[] Separator = { (byte)':', (byte)' ' };
         private static readonly byte[] LineEnd = { (byte)'\r', (byte)'\n' };

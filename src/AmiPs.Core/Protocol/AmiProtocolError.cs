@@ -1,7 +1,7 @@
 namespace AmiPs.Protocol
 {
     /// <summary>What the framing rejected, reported to the owner of the parser; the reader carries on.</summary>
-    public enum AmiProtocolErrorKind
+    internal enum AmiProtocolErrorKind
     {
         LineTooLong,
         MessageTooLong,
@@ -10,7 +10,7 @@ namespace AmiPs.Protocol
     }
 
     /// <summary>A protocol error: the bytes were dropped (or kept as a keyless field) and the reader resynchronised.</summary>
-    public sealed class AmiProtocolError
+    internal sealed class AmiProtocolError
     {
         public AmiProtocolError(AmiProtocolErrorKind kind, string message)
         {

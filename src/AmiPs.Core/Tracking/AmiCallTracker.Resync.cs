@@ -10,7 +10,7 @@ namespace AmiPs.Tracking
         /// Marks the start of a resync, before the live channels are asked for: a channel that hangs up between the PBX's
         /// answer and <see cref="Resync"/> is then not brought back from that answer as a live one.
         /// </summary>
-        public void BeginResync()
+        internal void BeginResync()
         {
             lock (_gate)
             {
@@ -19,7 +19,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Ends a resync that could not finish (its list was refused or the link dropped again).</summary>
-        public void EndResync()
+        internal void EndResync()
         {
             lock (_gate)
             {
@@ -36,7 +36,7 @@ namespace AmiPs.Tracking
         /// <param name="liveChannels">The items of <c>CoreShowChannels</c> or of <c>Status</c> (the same channel block).</param>
         /// <param name="resyncStarted">Local time before the list was asked for.</param>
         /// <param name="now">Local time now: the inferred end of vanished calls.</param>
-        public ResyncResult Resync(IEnumerable<AmiEvent> liveChannels, DateTimeOffset resyncStarted, DateTimeOffset now)
+        internal ResyncResult Resync(IEnumerable<AmiEvent> liveChannels, DateTimeOffset resyncStarted, DateTimeOffset now)
         {
             var live = new Dictionary<string, AmiChannelListItem>(StringComparer.Ordinal);
             foreach (var item in liveChannels)
@@ -135,7 +135,7 @@ namespace AmiPs.Tracking
     }
 
     /// <summary>What a resync changed.</summary>
-    public readonly struct ResyncResult
+    internal readonly struct ResyncResult
     {
         public ResyncResult(int callsClosed, int callsAdded)
         {

@@ -23,7 +23,7 @@ namespace AmiPs.Tracking
         // Channels that hung up while a resync was under way (null otherwise): the PBX's list may still name them.
         private HashSet<string>? _endedDuringResync;
 
-        public AmiCallTracker(int completedLimit, string? session = null)
+        internal AmiCallTracker(int completedLimit, string? session = null)
         {
             _completedLimit = completedLimit;
             _session = session;
@@ -52,7 +52,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Updates the calls from one event; events that do not concern calls are ignored cheaply.</summary>
-        public void Apply(AmiEvent amiEvent)
+        internal void Apply(AmiEvent amiEvent)
         {
             // Type tests on sealed classes: a pointer compare each, cheaper than the string switch they replace.
             switch (amiEvent)

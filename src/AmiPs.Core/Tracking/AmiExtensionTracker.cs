@@ -17,7 +17,7 @@ namespace AmiPs.Tracking
         // Extensions a live event changed while a list was being loaded (null otherwise): newer than the list.
         private HashSet<string>? _changedDuringLoad;
 
-        public AmiExtensionTracker(string? session = null)
+        internal AmiExtensionTracker(string? session = null)
         {
             _session = session;
         }
@@ -37,7 +37,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Applies a live <c>ExtensionStatus</c> event; other events are ignored.</summary>
-        public void Apply(AmiEvent amiEvent)
+        internal void Apply(AmiEvent amiEvent)
         {
             if (amiEvent is not ExtensionStatusEvent status)
             {
@@ -70,7 +70,7 @@ namespace AmiPs.Tracking
         /// Marks the start of a load, before <c>ExtensionStateList</c> is sent: a live <c>ExtensionStatus</c> handled
         /// between the PBX's answer and <see cref="Load"/> is newer than the list and wins over it.
         /// </summary>
-        public void BeginLoad()
+        internal void BeginLoad()
         {
             lock (_gate)
             {
@@ -79,7 +79,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Ends a load that could not finish.</summary>
-        public void EndLoad()
+        internal void EndLoad()
         {
             lock (_gate)
             {
@@ -88,7 +88,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Replaces every state with the items of an <c>ExtensionStateList</c> (empty when the PBX has no hints); other events are skipped.</summary>
-        public void Load(IEnumerable<AmiEvent> items)
+        internal void Load(IEnumerable<AmiEvent> items)
         {
             var fresh = new Dictionary<string, AmiExtension>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in items)

@@ -10,7 +10,7 @@ namespace AmiPs.Tests.TestSupport
     /// and whatever the parser leaves unconsumed is offered again with the next chunk. Records the largest
     /// unconsumed tail, which is what the pipe would have to hold.
     /// </summary>
-    public sealed class ParserFeeder
+    internal sealed class ParserFeeder
     {
         private readonly AmiFrameParser _parser;
         private readonly List<byte[]> _pending = new List<byte[]>();
