@@ -63,6 +63,7 @@ function Invoke-Pwsh {
     $start.RedirectStandardInput = $true
     $start.UseShellExecute = $false
     $start.WorkingDirectory = $RepoRoot
+    $start.Environment['NO_COLOR'] = '1' # plain text, as a log file gets it
     foreach ($pair in $Environment.GetEnumerator()) {
         if ($null -eq $pair.Value) { [void] $start.Environment.Remove($pair.Key) } else { $start.Environment[$pair.Key] = [string] $pair.Value }
     }
