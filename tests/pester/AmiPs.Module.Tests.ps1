@@ -4,17 +4,33 @@ BeforeAll {
 }
 
 Describe 'Manifest' -Tag CI {
-    It 'Test-ModuleManifest accepts it, with the version from Directory.Build.props' {
+    It 'Test-ModuleManifest accepts it, with the version from Directory.Build.props, for 5.1 Desktop and Core' {
         $manifest = Test-ModuleManifest $ModuleManifest -ErrorAction Stop
         $version = ([xml] (Get-Content -Raw (Join-Path $RepoRoot 'Directory.Build.props'))).Project.PropertyGroup.AmiPsVersion | Where-Object { $_ }
         $manifest.Version | Should -Be ([version] $version)
+        $manifest.PowerShellVersion | Should -Be ([version] '5.1')
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
     }
 
-    It 'exports exactly the cmdlets the dll has, and no functions, variables or aliases' {
+    It 'exports exactly the cmdlets the dll defines, by name, and no functions, variables or aliases' {
         $manifest = Test-ModuleManifest $ModuleManifest
-        $loaded = Get-Command -Module AmiPs -CommandType Cmdlet
-        @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($loaded.Name | Sort-Object)
+        $inDll = [AmiPs.Commands.ConnectAmiCommand].Assembly.GetExportedTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { '{0}-{1}' -f $_.VerbName, $_.NounName }
+        @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($inDll | Sort-Object)
         $manifest.ExportedFunctions.Count + $manifest.ExportedAliases.Count + $manifest.ExportedVariables.Count | Should -Be 0
+        Get-Content -Raw $ModuleManifest | Should -Not -Match '\*' -Because 'exports are listed, never wildcards'
+    }
+
+    It 'every exported cmdlet has a page in docs/cmdlets, and every page a cmdlet' {
+        $pages = Get-ChildItem (Join-Path $RepoRoot 'docs/cmdlets') -Filter '*.md' | ForEach-Object BaseName
+        @($pages | Sort-Object) | Should -Be @((Test-ModuleManifest $ModuleManifest).ExportedCmdlets.Keys | Sort-Object)
+    }
+
+    It 'the module folder ships no PowerShell assemblies' {
+        $dlls = Get-ChildItem (Split-Path $ModuleManifest) -Recurse -Filter '*.dll' | ForEach-Object Name
+        $dlls | Should -Contain 'AmiPs.dll'
+        $dlls | Where-Object { $_ -like 'System.Management.Automation*' -or $_ -like 'Microsoft.PowerShell*' } | Should -BeNullOrEmpty
     }
 }
 
@@ -34,11 +50,17 @@ Describe 'Help for <_>' -Tag CI -ForEach @((Import-Module (Join-Path $PSScriptRo
         ($help.Description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
     }
 
-    It 'describes every parameter' {
+    It 'describes every parameter, and no parameter it lacks' {
         foreach ($name in $parameters) {
             $described = $help.Parameters.Parameter | Where-Object Name -eq $name
             ($described.Description.Text -join '').Trim() | Should -Not -BeNullOrEmpty -Because "-$name needs a description"
         }
+        @($help.Parameters.Parameter.Name | Where-Object { $_ -notin $common -and $_ -notin $parameters }) | Should -BeNullOrEmpty
+    }
+
+    It 'names its outputs and related links' {
+        @($help.ReturnValues.ReturnValue).Count | Should -BeGreaterThan 0
+        @($help.RelatedLinks.NavigationLink).Count | Should -BeGreaterThan 0
     }
 
     It 'has at least one example with code' {
@@ -48,8 +70,8 @@ Describe 'Help for <_>' -Tag CI -ForEach @((Import-Module (Join-Path $PSScriptRo
 }
 
 Describe 'about_AmiPs' -Tag CI {
-    It 'Get-Help about_AmiPs finds the topic' {
-        (Get-Help about_AmiPs | Out-String) | Should -Match 'AmiPs'
+    It 'Get-Help about_AmiPs has the section <_>' -ForEach @('THE DEFAULT SESSION', 'RECONNECTS AND RESYNC', 'EVENT HISTORY AND DROPS', 'ENVIRONMENT VARIABLES', 'SECURITY') {
+        Get-Help about_AmiPs | Out-String | Should -Match $_
     }
 }
 
