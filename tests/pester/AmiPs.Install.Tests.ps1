@@ -6,11 +6,12 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
     $script:packages = Join-Path $TestDrive 'packages'
     $script:userHome = Join-Path $TestDrive 'home'
-    New-Item -ItemType Directory -Force $userHome | Out-Null
     $script:userEnvironment = @{
         HOME = $userHome; XDG_DATA_HOME = Join-Path $userHome '.local/share'; XDG_CONFIG_HOME = Join-Path $userHome '.config'
         XDG_CACHE_HOME = Join-Path $userHome '.cache'; PSModulePath = $null
     }
+    # .NET reports a special folder that does not exist as '' (PSResourceGet would then keep its store in the working folder).
+    foreach ($folder in $userEnvironment.Values | Where-Object { $_ }) { New-Item -ItemType Directory -Force $folder | Out-Null }
     & dotnet pack (Join-Path $RepoRoot 'src/AmiPs/AmiPs.csproj') -c Release --no-build -o $packages --nologo | Out-Null
     if ($LASTEXITCODE -ne 0) { throw "dotnet pack failed with exit code $LASTEXITCODE (build the solution in Release first)" }
 }
@@ -25,6 +26,7 @@ Install-PSResource AmiPs -Repository AmiPsLocal -Scope CurrentUser -TrustReposit
 "@
         $install.ExitCode | Should -Be 0 -Because "$($install.Output)$($install.Error)"
         $install.Output | Should -Match "installed=$([regex]::Escape($userHome))"
+        Join-Path $userHome '.local/share/PSResourceGet/PSResourceRepository.xml' | Should -Exist
 
         $use = Invoke-Pwsh -Environment $userEnvironment -Arguments '-Command', @'
 $ErrorActionPreference = 'Stop'
