@@ -66,7 +66,9 @@ Describe 'examples/Write-PbxHealth.ps1' -Tag CI {
 
 Describe 'examples/Watch-Calls.ps1' -Tag CI {
     It 'shows calls and extension changes for its -Duration, then a summary, and exits 0' {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
         $run = Invoke-Example Watch-Calls.ps1 $sim.Port '-Duration', '1.5'
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.5 -Because 'the watch lasts its -Duration (no upper bound: a process start on busy cores is slow)'
         $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Error)"
         $run.Output | Should -Match 'Newchannel'
         $run.Output | Should -Match 'ExtensionStatus'
