@@ -1,16 +1,23 @@
 <#
 .SYNOPSIS
-    Builds, tests and packages AmiPs (for pwsh users; on machines without pwsh use the dotnet commands in README.md).
+    Builds, tests, demonstrates and packages AmiPs. Runs in pwsh 7.6.9 from the repository's tool manifest.
+.DESCRIPTION
+    Build    dotnet build AmiPs.sln: the module layout in out/AmiPs.
+    Test     Build, the xUnit suite (dotnet test), then the Pester suite (tests/pester, tag CI) in this pwsh;
+             fails when either suite fails. Pester's NUnit XML result is written to out/pester-results.xml.
+    Pester   Build, then the Pester suite only.
+    Demo     Build, then examples/Demo.ps1 against the built-in simulator, in a new pwsh process.
+    Package  dotnet pack: out/packages/AmiPs.<version>.nupkg.
+    Clean    Removes out/ and the build outputs.
+    Pester 5.7.1 comes from NuGet through build/Tools.proj (dotnet restore), not from the PowerShell Gallery.
 .EXAMPLE
-    ./build.ps1 -Task Build
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 .EXAMPLE
-    ./build.ps1 -Task Test
-.EXAMPLE
-    ./build.ps1 -Task Pester
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -19,35 +26,91 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
+$solution = Join-Path $root 'AmiPs.sln'
+$out = Join-Path $root 'out'
 
 function Invoke-Dotnet {
-    & dotnet @args
+    & dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
-# Each task is a thin wrapper over dotnet: the build itself (module layout in out/AmiPs) lives in the project files.
-function Invoke-BuildTask { Invoke-Dotnet build (Join-Path $root 'AmiPs.sln') -c $Configuration }
+# This pwsh as a command line: `dotnet pwsh` runs pwsh.dll through the dotnet host, an installed pwsh is its own executable.
+function Get-PwshCommand {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, [Reflection.Assembly]::GetEntryAssembly().Location) }
+    @($exe)
+}
 
-function Invoke-TestTask { Invoke-Dotnet test (Join-Path $root 'AmiPs.sln') -c $Configuration }
+# Pester is a PackageDownload of build/Tools.proj; the restore's assets file says which packages folder it landed in.
+function Get-PesterManifest {
+    $tools = Join-Path $root 'build/Tools.proj'
+    Invoke-Dotnet restore $tools --verbosity quiet
+    $assets = Get-Content -Raw (Join-Path $root 'build/obj/project.assets.json') | ConvertFrom-Json -AsHashtable
+    foreach ($folder in $assets.packageFolders.Keys) {
+        $manifest = Join-Path $folder 'pester/5.7.1/tools/Pester.psd1'
+        if (Test-Path $manifest) { return $manifest }
+    }
+    throw "Pester 5.7.1 is not in the packages folders restored for $tools"
+}
+
+function Invoke-BuildTask { Invoke-Dotnet build $solution -c $Configuration }
+
+# Returns whether the suite passed, so that Test runs Pester after a failing xUnit run and still fails.
+function Invoke-XunitSuite {
+    & dotnet test $solution -c $Configuration --no-build | Out-Host
+    $LASTEXITCODE -eq 0
+}
+
+function Invoke-PesterSuite {
+    Import-Module (Get-PesterManifest) -Force
+    New-Item -ItemType Directory -Force $out | Out-Null
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/pester'
+    $config.Run.PassThru = $true
+    $config.Filter.Tag = 'CI'
+    $config.Output.Verbosity = 'Detailed'
+    if ([Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' } # CI logs: no colour codes
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = Join-Path $out 'pester-results.xml'
+    $result = Invoke-Pester -Configuration $config
+    # One line .ci/run reads (and people can grep for), whatever Pester's own summary looks like.
+    Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
+    $result.Result -eq 'Passed'
+}
+
+function Invoke-TestTask {
+    Invoke-BuildTask
+    $xunit = Invoke-XunitSuite
+    $pester = Invoke-PesterSuite
+    if (-not ($xunit -and $pester)) { throw "Test failed: xUnit $(if ($xunit) { 'passed' } else { 'FAILED' }), Pester $(if ($pester) { 'passed' } else { 'FAILED' })" }
+}
 
 function Invoke-PesterTask {
     Invoke-BuildTask
-    Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
-    $result = Invoke-Pester -Path (Join-Path $root 'tests/pester') -Output Detailed -PassThru
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester tests failed" }
+    if (-not (Invoke-PesterSuite)) { throw 'Pester tests failed' }
 }
 
-function Invoke-PackageTask { Invoke-Dotnet pack (Join-Path $root 'src/AmiPs/AmiPs.csproj') -c $Configuration -o (Join-Path $root 'out/packages') }
+# A process of its own, as a user runs it: the demo's exit code is its verdict.
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -File (Join-Path $root 'examples/Demo.ps1')
+    if ($LASTEXITCODE -ne 0) { throw "examples/Demo.ps1 failed with exit code $LASTEXITCODE" }
+}
+
+function Invoke-PackageTask { Invoke-Dotnet pack (Join-Path $root 'src/AmiPs/AmiPs.csproj') -c $Configuration -o (Join-Path $out 'packages') }
 
 function Invoke-CleanTask {
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $root 'out')
-    Invoke-Dotnet clean (Join-Path $root 'AmiPs.sln') -c $Configuration
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
+    Invoke-Dotnet clean $solution -c $Configuration
 }
 
 switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Pester' { Invoke-PesterTask }
+    'Demo' { Invoke-DemoTask }
     'Package' { Invoke-PackageTask }
     'Clean' { Invoke-CleanTask }
 }

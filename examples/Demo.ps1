@@ -4,10 +4,10 @@
     run a CLI command, stream live typed events, list calls and extensions, disconnect.
 
 .DESCRIPTION
-    Runs with pwsh (Import-Module ./out/AmiPs/AmiPs.psd1 first, or let the script import it) or, on a machine
-    without pwsh, with the bundled host:
+    Runs with pwsh (Import-Module ./out/AmiPs/AmiPs.psd1 first, or let the script import it). With only the .NET SDK
+    installed, the repository's tool manifest gives pwsh, and build.ps1 builds the module first:
 
-        dotnet run --project src/AmiPs.Shell -c Release -- -File examples/Demo.ps1
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 
     The simulator gets a random secret for this run (there is no default password); the script reads it from the
     simulator's Credential property and never prints it. Exits 0 when everything worked, 1 on the first failure.

@@ -8,7 +8,7 @@
 .EXAMPLE
     ./Test-Telephony.ps1 -ComputerName pbx01 -Credential (Get-Credential) -Channel PJSIP/1001
 .EXAMPLE
-    amips -File examples/Test-Telephony.ps1 -Channel Local/2000@office
+    pwsh -File examples/Test-Telephony.ps1 -Channel Local/2000@office
 #>
 [CmdletBinding()]
 param(

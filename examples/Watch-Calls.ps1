@@ -7,7 +7,7 @@
 .EXAMPLE
     ./Watch-Calls.ps1 -ComputerName pbx01 -Credential $cred -Duration 600
 .EXAMPLE
-    amips -File examples/Watch-Calls.ps1 -Duration 5
+    pwsh -File examples/Watch-Calls.ps1 -Duration 5
 #>
 [CmdletBinding()]
 param(

@@ -9,7 +9,7 @@
 .EXAMPLE
     ./Write-PbxHealth.ps1 -ComputerName pbx01 -Credential $cred -Path /var/log/pbx-health.jsonl
 .EXAMPLE
-    amips -File examples/Write-PbxHealth.ps1 -SampleSeconds 2
+    pwsh -File examples/Write-PbxHealth.ps1 -SampleSeconds 2
 #>
 [CmdletBinding()]
 param(

@@ -1,13 +1,10 @@
-# Pester 5 specs for users' pwsh (./build.ps1 -Task Pester). The xUnit suite covers the same scenarios in-process.
+# Connecting, as a user first does: the session, its phases in -Verbose and Get-AmiLog, Test-AmiConnection, status JSON.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/AmiPs/AmiPs.psd1') -Force -ErrorAction Stop
+    . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
     $script:sim = Start-AmiSimulator
 }
 
-AfterAll {
-    Get-AmiSession | Disconnect-Ami
-    Stop-AmiSimulator
-}
+AfterAll { Remove-TestSessions }
 
 Describe 'Connect-Ami' -Tag CI {
     AfterEach { Get-AmiSession | Disconnect-Ami }
@@ -34,7 +31,7 @@ Describe 'Connect-Ami' -Tag CI {
 
     It 'Test-AmiConnection reports <Case>' -TestCases @(
         @{ Case = 'success'; Port = { $sim.Port }; Success = $true; ErrorId = $null }
-        @{ Case = 'a closed port'; Port = { 1 }; Success = $false; ErrorId = 'AmiConnectionRefused' }
+        @{ Case = 'a closed port'; Port = { Get-ClosedPort }; Success = $false; ErrorId = 'AmiConnectionRefused' }
     ) {
         $result = Test-AmiConnection $sim.ComputerName -Port (& $Port) -Credential $sim.Credential -Timeout 3
         $result.Success | Should -Be $Success

@@ -1,13 +1,10 @@
+# The event stream: Receive-AmiEvent (live, -Since history, -First, -Timeout) and Wait-AmiEvent.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/AmiPs/AmiPs.psd1') -Force -ErrorAction Stop
-    $script:sim = Start-AmiSimulator
-    Connect-Ami $sim.ComputerName -Port $sim.Port -Credential $sim.Credential | Out-Null
+    . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
+    $script:sim = (New-TestSession).Simulator
 }
 
-AfterAll {
-    Get-AmiSession | Disconnect-Ami
-    Stop-AmiSimulator
-}
+AfterAll { Remove-TestSessions }
 
 Describe 'Event stream' -Tag CI {
     It 'streams the events of a call' {
@@ -25,7 +22,17 @@ Describe 'Event stream' -Tag CI {
         $hangup.Event | Should -Be 'Hangup'
     }
 
-    It 'Wait-AmiEvent times out with an error' {
-        { Wait-AmiEvent UserEvent -Timeout 0.5 -ErrorAction Stop } | Should -Throw -ErrorId 'AmiWaitTimeout*'
+    It 'Receive-AmiEvent -First stops the stream after that many events' {
+        $generated = Start-AmiSimulator -TrafficRate 20
+        $session = $generated | Connect-Ami -Name events-first
+        (Receive-AmiEvent -Session $session -First 7 -Timeout 30) | Should -HaveCount 7
+        Disconnect-Ami -Session $session
+        $generated | Stop-AmiSimulator
+    }
+
+    It 'Receive-AmiEvent -Timeout ends a quiet stream without an error' {
+        $events = Receive-AmiEvent -EventType UserEvent -Timeout 0.5 -ErrorVariable failures
+        $events | Should -BeNullOrEmpty
+        $failures | Should -BeNullOrEmpty
     }
 }
