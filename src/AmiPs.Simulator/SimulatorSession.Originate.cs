@@ -41,7 +41,7 @@ namespace AmiPs.Simulator
             var (number, name) = ParseCallerId(action["CallerID"]);
             var originate = new OriginateInfo(action.ActionId, channel!, string.IsNullOrEmpty(application) ? null : application, action["Data"],
                 action["Context"], exten, action["Priority"], async);
-            var request = new CallRequest(number, name, target, context, OutcomeOf(action) ?? _server.Pbx.OutcomeFor(target), TalkTimeOf(originate))
+            var request = new CallRequest(number, name, target, context, OutcomeOf(action) ?? _server.Pbx.OutcomeFor(target), Options.TalkTime)
             {
                 Originate = originate,
                 ChannelId = Empty(action["ChannelId"]),
@@ -65,14 +65,6 @@ namespace AmiPs.Simulator
                 Respond(action, "Error", ("Message", "Originate failed"));
             }
         }
-
-        // Application Wait(n) holds the answered call n seconds, as Asterisk does, then the dialplan ends and it hangs up;
-        // other calls talk the simulator's TalkTime.
-        private TimeSpan TalkTimeOf(OriginateInfo originate) =>
-            string.Equals(originate.Application, "Wait", StringComparison.OrdinalIgnoreCase)
-            && double.TryParse(originate.Data, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : Options.TalkTime;
 
         /// <summary><c>Local/2000@office[/n]</c> gives 2000 in office; <c>PJSIP/1001</c> gives 1001 in the default context.</summary>
         internal static (string Exten, string Context) ParseChannel(string channel)
