@@ -6,7 +6,6 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Tab completion of session names and of the server's actions, through the engine's TabExpansion2.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class CompleterTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -15,7 +14,7 @@ namespace AmiPs.Tests.Module
         public CompleterTests()
         {
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
+            _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
         }
 
         [Fact]

@@ -7,7 +7,6 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Every exported cmdlet has full help (compiled from docs/cmdlets by the build), and the manifest exports exactly the dll's cmdlets.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class HelpTests : IDisposable
     {
         private readonly PsHost _ps = new PsHost();

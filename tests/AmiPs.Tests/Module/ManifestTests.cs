@@ -8,7 +8,6 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>The built module folder is what a user imports: its manifest passes Test-ModuleManifest and states what the issue asks.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class ManifestTests : IDisposable
     {
         private readonly PsHost _ps = new PsHost(importModule: false);

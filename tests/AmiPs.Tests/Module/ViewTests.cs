@@ -12,7 +12,6 @@ namespace AmiPs.Tests.Module
     /// Every script block of every view in AmiPs.format.ps1xml runs without error on a real object of its type, and
     /// every type the cmdlets write has a view. (The engine here has no Out-String; the script blocks are what can break.)
     /// </summary>
-    [Collection(SerialCollection.Name)]
     public sealed class ViewTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -24,7 +23,7 @@ namespace AmiPs.Tests.Module
             _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1"), ("StatusText", "InUse") });
             _server.LiveChannels.Enqueue(new[] { ("Channel", "PJSIP/1001-01"), ("ChannelState", "6"), ("CallerIDNum", "1001"), ("CallerIDName", "Alice"), ("Exten", "1002"), ("Uniqueid", "100.1"), ("Linkedid", "100.1"), ("Duration", "00:01:04"), ("BridgeId", "") });
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
+            _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
             _ps.SetVariable("formatFile", Path.Combine(RepoPaths.Root, "out", "AmiPs", "AmiPs.format.ps1xml"));
             var session = _ps.Run("$s = Connect-Ami 127.0.0.1 -Port $port -Credential $cred; $s").ThrowIfErrors().Single<AmiSession>();
             var peer = _server.LastPeer!;
