@@ -4,11 +4,15 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/AmiPs/AmiPs.psd1') -Force -ErrorAction Stop
     $script:sim = Start-AmiSimulator -Name regressions
     $script:connect = @{ ComputerName = $sim.ComputerName; Port = $sim.Port; Credential = $sim.Credential }
+    # Calls there talk 30 s, so a call is still up when a test hangs it up (in Asterisk the callee's dialplan, not the
+    # originate's -Data, sets how long a call lasts).
+    $script:long = Start-AmiSimulator -TalkTime 30 -Name longcalls
+    $script:longConnect = @{ ComputerName = $long.ComputerName; Port = $long.Port; Credential = $long.Credential }
 }
 
 AfterAll {
     Get-AmiSession | Disconnect-Ami
-    $sim | Stop-AmiSimulator
+    $sim, $long | Stop-AmiSimulator
 }
 
 Describe 'Connection parameters and environment variables (10.6, 10.7, 11.6)' -Tag CI {
@@ -54,7 +58,7 @@ Describe 'Connection parameters and environment variables (10.6, 10.7, 11.6)' -T
 
 Describe 'Sessions bind by object or name, ids only by their own name (11.1, 11.2, 11.13)' -Tag CI {
     BeforeAll {
-        $script:a = Connect-Ami @connect -Name office
+        $script:a = Connect-Ami @longConnect -Name office
         $script:b = Connect-Ami @connect -Name branch   # the default session from here on
     }
     AfterAll { Get-AmiSession | Disconnect-Ami }
@@ -62,6 +66,7 @@ Describe 'Sessions bind by object or name, ids only by their own name (11.1, 11.
     It 'Get-AmiCall -Session $a | Stop-AmiCall acts on $a, not the default session' {
         $call = New-AmiCall -Session $a -Channel Local/2000@office -Application Wait -Data 30
         $found = Get-AmiCall -Session $a -Active | Where-Object Id -eq $call.Id
+        $found | Should -Not -BeNullOrEmpty
         $found | Stop-AmiCall -Confirm:$false -ErrorAction Stop
         Wait-AmiEvent Hangup -Session $a -Since $call.StartTime -Timeout 10 | Should -Not -BeNullOrEmpty
     }
@@ -130,14 +135,14 @@ Describe 'The simulator''s secret (11.5)' -Tag CI {
 }
 
 Describe 'Stop-AmiCall (11.14)' -Tag CI {
-    BeforeAll { $script:s = Connect-Ami @connect -Name stopcall }
+    BeforeAll { $script:s = Connect-Ami @longConnect -Name stopcall }
     AfterAll { $s | Disconnect-Ami }
 
-    It 'a Wait 30 call stays up until Stop-AmiCall hangs it up' {
+    It 'a call stays up until Stop-AmiCall hangs it up' {
         $call = New-AmiCall -Session $s -Channel Local/2000@office -Application Wait -Data 30
         $answered = Wait-AmiEvent BridgeEnter -Session $s -Since $call.StartTime -Timeout 10
         $answered | Should -Not -BeNullOrEmpty
-        # Longer than the simulator's default talk time (100 ms): without Stop-AmiCall the call would still be up.
+        # Without Stop-AmiCall the call is still up at the end of this test.
         Wait-AmiEvent Hangup -Session $s -Timeout 1 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         (Get-AmiCall -Session $s -Id $call.Id).State | Should -Not -Be 'Ended'
         Stop-AmiCall -Session $s -Id $call.Id -Confirm:$false
@@ -145,5 +150,33 @@ Describe 'Stop-AmiCall (11.14)' -Tag CI {
         $deadline = [DateTime]::UtcNow.AddSeconds(10)
         while ((Get-AmiCall -Session $s -Id $call.Id).State -ne 'Ended' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         (Get-AmiCall -Session $s -Id $call.Id).State | Should -Be 'Ended'
+    }
+}
+
+Describe 'Waits, wildcards and help text (10.3, 11.11, 11.12, 11.13)' -Tag CI {
+    BeforeAll { $script:w = Connect-Ami @longConnect -Name waits }
+    AfterAll { $w | Disconnect-Ami }
+
+    It '<Command> -Timeout -1 is refused' -TestCases @(
+        @{ Command = 'Receive-AmiEvent'; Line = { Receive-AmiEvent -Session $w -Timeout -1 } }
+        @{ Command = 'Wait-AmiEvent'; Line = { Wait-AmiEvent Hangup -Session $w -Timeout -1 } }
+        @{ Command = 'Invoke-AmiCommand'; Line = { Invoke-AmiCommand 'core show version' -Session $w -Timeout -1 } }
+    ) {
+        $err = $Line | Should -Throw -PassThru
+        $err.Exception.Message | Should -Match 'negative'
+    }
+
+    It '-EventType takes wildcards' {
+        $call = New-AmiCall -Session $w -Channel Local/2000@office -Application Wait -Data 30
+        $bridge = Receive-AmiEvent -Session $w -EventType 'Bridge*' -Since $call.StartTime -First 1 -Timeout 10
+        $bridge.Event | Should -BeLike 'Bridge*'
+        (Wait-AmiEvent 'Bridge?nter' -Session $w -Since $call.StartTime -Timeout 10).Event | Should -Be 'BridgeEnter'
+        Stop-AmiCall -Session $w -Id $call.Id -Confirm:$false
+    }
+
+    It 'help: -NoReconnect leaves the session Disconnected, -ConnectTimeout names itself, -First warns about drops' {
+        (Get-Help Connect-Ami -Parameter NoReconnect).Description.Text | Should -Match 'Disconnected'
+        (Get-Help Connect-Ami -Parameter ConnectTimeout).Description.Text | Should -Match '-ConnectTimeout 5'
+        (Get-Help Receive-AmiEvent -Parameter First).Description.Text | Should -Match 'dropped'
     }
 }
