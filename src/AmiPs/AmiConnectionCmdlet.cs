@@ -50,6 +50,9 @@ namespace AmiPs.Commands
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>The log id of a refused login: the cmdlet reports it as its error (or result), so it is not also a warning.</summary>
+        protected static readonly int AuthenticationFailedWarning = AmiLogEvents.AuthenticationFailed.Id;
+
         /// <summary>True when the caller gave this parameter (by name or from the pipeline).</summary>
         protected bool IsGiven(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 

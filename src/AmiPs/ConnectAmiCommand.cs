@@ -86,7 +86,7 @@ namespace AmiPs.Commands
                 }
             }
 
-            using (ForwardLog(session))
+            using (ForwardLog(session, AuthenticationFailedWarning))
             {
                 try
                 {

@@ -39,10 +39,8 @@ namespace AmiPs.Commands
                         var call = session.Calls.GetCall(id);
                         if (call is null)
                         {
-                            WriteError(new ErrorRecord(
+                            WriteError(AmiErrorIds.CallNotFound.Record(
                                 new ItemNotFoundException($"No call '{id}' on session '{session.Name}' (completed calls are kept up to the session's limit)."),
-                                "AmiCallNotFound",
-                                ErrorCategory.ObjectNotFound,
                                 id));
                         }
                         else

@@ -88,10 +88,8 @@ namespace AmiPs.Commands
                 var call = session.Calls.GetCall(id);
                 if (call is null || !call.IsActive)
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.CallNotFound.Record(
                         new ItemNotFoundException($"No active call '{id}' on session '{session.Name}'."),
-                        "AmiCallNotFound",
-                        ErrorCategory.ObjectNotFound,
                         id));
                     continue;
                 }

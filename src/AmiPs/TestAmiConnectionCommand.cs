@@ -58,7 +58,8 @@ namespace AmiPs.Commands
                     result.LoginTime = clock.Elapsed;
                 }
             });
-            using (ForwardLog(session))
+            // -Quiet prints only $true or $false: the session's log is not forwarded at all.
+            using (Quiet ? null : ForwardLog(session, AuthenticationFailedWarning))
             {
                 try
                 {

@@ -96,10 +96,8 @@ namespace AmiPs.Commands
 
                 if (waits.AllClosed)
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.WaitSessionClosed.Record(
                         new InvalidOperationException($"The session closed before a {string.Join(" or ", EventType)} event came."),
-                        "AmiWaitSessionClosed",
-                        ErrorCategory.ConnectionError,
                         EventType));
                     return null;
                 }
@@ -107,10 +105,8 @@ namespace AmiPs.Commands
                 var remaining = timeout is { } limit ? limit - clock.Elapsed : Slice;
                 if (remaining <= TimeSpan.Zero)
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.WaitTimeout.Record(
                         new TimeoutException($"No matching {string.Join(" or ", EventType)} event within {timeout!.Value.TotalSeconds:0.###} s."),
-                        "AmiWaitTimeout",
-                        ErrorCategory.OperationTimeout,
                         EventType));
                     return null;
                 }

@@ -180,3 +180,36 @@ Describe 'Waits, wildcards and help text (10.3, 11.11, 11.12, 11.13)' -Tag CI {
         (Get-Help Receive-AmiEvent -Parameter First).Description.Text | Should -Match 'dropped'
     }
 }
+
+Describe 'A wrong password (11.7)' -Tag CI {
+    BeforeAll { $script:bad = [pscredential]::new($sim.Credential.UserName, (ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force)) }
+
+    It 'Connect-Ami writes one error and no warning' {
+        $out = Connect-Ami $sim.ComputerName -Port $sim.Port -Credential $bad -ErrorVariable errs -ErrorAction SilentlyContinue 3>&1
+        @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Count | Should -Be 0
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'AmiAuthenticationFailed*'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Not -Match 'Check the user name'
+    }
+
+    It 'Test-AmiConnection -Quiet prints only False' {
+        $all = Test-AmiConnection $sim.ComputerName -Port $sim.Port -Credential $bad -Quiet *>&1
+        @($all) | Should -HaveCount 1
+        $all | Should -BeExactly $false
+    }
+}
+
+Describe 'Error ids (10.5)' -Tag CI {
+    It 'are unique and every one is documented in about_AmiPs' {
+        $ids = [AmiPs.Commands.AmiErrorIds]::All.Id
+        $ids.Count | Should -BeGreaterThan 15
+        @($ids | Group-Object | Where-Object Count -gt 1) | Should -BeNullOrEmpty
+        $about = Get-Content (Join-Path (Split-Path (Get-Module AmiPs).Path) 'en-US/about_AmiPs.help.txt') -Raw
+        foreach ($id in $ids) { $about | Should -Match "\b$id\b" -Because "$id is an error id" }
+    }
+
+    It 'come only from the table (no cmdlet builds an error record of its own)' {
+        $sources = Get-ChildItem (Join-Path $PSScriptRoot '../../src/AmiPs') -Filter *.cs | Where-Object Name -ne 'AmiErrorIds.cs'
+        @($sources | Select-String -SimpleMatch 'new ErrorRecord(') | Should -BeNullOrEmpty
+    }
+}

@@ -79,7 +79,7 @@ namespace AmiPs.Tests.Module
             Assert.Contains("Newchannel", output);
             Assert.Contains("ExtensionStatus", output);
             Assert.Contains("calls in 1.5 s", output);
-            Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 30);
+            Assert.True(clock.Elapsed.TotalSeconds >= 1.5, "the watch lasted its -Duration"); // no upper bound: a process start on busy cores is slow
         }
 
         private static (int ExitCode, string Output) Amips(int port, string script, params string[] arguments)
