@@ -102,7 +102,7 @@ Describe 'Sessions belong to their runspace (11.3)' -Tag CI {
 
     It 'ForEach-Object -Parallel neither sees nor disconnects the caller''s sessions' {
         $mine = Connect-Ami @connect -Name mine
-        $module = (Get-Module AmiPs).Path
+        $module = Join-Path (Split-Path (Get-Module AmiPs).Path) 'AmiPs.psd1'
         $seen = 1..2 | ForEach-Object -Parallel {
             Import-Module $using:module
             @(Get-AmiSession).Count
@@ -114,7 +114,7 @@ Describe 'Sessions belong to their runspace (11.3)' -Tag CI {
     }
 
     It 'a session connected in a runspace closes with it' {
-        $module = (Get-Module AmiPs).Path
+        $module = Join-Path (Split-Path (Get-Module AmiPs).Path) 'AmiPs.psd1'
         $inner = Start-ThreadJob { Import-Module $using:module; Connect-Ami @using:connect -Name worker } | Receive-Job -Wait -AutoRemoveJob
         $inner.Name | Should -Be 'worker'
         $deadline = [DateTime]::UtcNow.AddSeconds(10)
@@ -211,5 +211,59 @@ Describe 'Error ids (10.5)' -Tag CI {
     It 'come only from the table (no cmdlet builds an error record of its own)' {
         $sources = Get-ChildItem (Join-Path $PSScriptRoot '../../src/AmiPs') -Filter *.cs | Where-Object Name -ne 'AmiErrorIds.cs'
         @($sources | Select-String -SimpleMatch 'new ErrorRecord(') | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Views (11.9, 11.10, 11.13)' -Tag CI {
+    BeforeAll {
+        $script:v = Connect-Ami @longConnect -Name views
+        $script:call = New-AmiCall -Session $v -Channel Local/2000@office -Application Wait -Data 30 -CallerId '"O''Brien" <1001>'
+        $null = Wait-AmiEvent BridgeEnter -Session $v -Since $call.StartTime -Timeout 10
+    }
+    AfterAll {
+        Stop-AmiCall -Session $v -Id $call.Id -Confirm:$false -ErrorAction SilentlyContinue
+        $v | Disconnect-Ami
+    }
+
+    It 'at 80 columns the call Id is whole and the session and status headers do not wrap' {
+        $calls = Get-AmiCall -Session $v -Id $call.Id | Out-String -Width 80
+        $calls | Should -Match ([regex]::Escape($call.Id))
+        foreach ($text in (Get-AmiSession views | Out-String -Width 80), (Get-AmiStatus -Session $v | Format-Table | Out-String -Width 80)) {
+            $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
+            $lines[1] | Should -Match '^[\s-]+$' -Because "the second line is the underline under one header line:`n$text"
+        }
+    }
+
+    It 'at 80 columns a failed Test-AmiConnection shows its whole Error' {
+        $result = Test-AmiConnection 127.0.0.1 -Port 1 -Credential $sim.Credential -Timeout 3
+        $text = (($result | Out-String -Width 80) -split "`r?`n" | ForEach-Object { $_.Substring([Math]::Min(63, $_.Length)).Trim() }) -join ' '
+        ($text -replace '\s', '') | Should -Match ([regex]::Escape(($result.Error -replace '\s', '')))
+    }
+
+    It 'at 120 columns long event names are whole and O''Brien is unescaped in Detail' {
+        $events = $v.GetEventHistory($call.StartTime) | Where-Object Event -in NewCallerid, NewConnectedLine, OriginateResponse
+        $text = $events | Out-String -Width 120
+        $text | Should -Match 'OriginateResponse'
+        $text | Should -Match "O'Brien"
+        $text | Should -Not -Match "O\\'Brien"
+    }
+
+    It 'calls and events from Start-Job render their Start, Time, Channel and Detail columns' {
+        $module = Join-Path (Split-Path (Get-Module AmiPs).Path) 'AmiPs.psd1'
+        $back = Start-Job {
+            param($m, $p, $c)
+            Import-Module $m
+            $s = Connect-Ami 127.0.0.1 -Port $p -Credential $c
+            $x = New-AmiCall -Channel Local/2000@office -Application Wait -Data 30
+            $null = Wait-AmiEvent BridgeEnter -Since $x.StartTime -Timeout 10
+            Get-AmiCall -Id $x.Id
+            $s.GetEventHistory($x.StartTime) | Where-Object Event -eq Newchannel
+        } -ArgumentList $module, $long.Port, $long.Credential | Receive-Job -Wait -AutoRemoveJob
+        $backCall = $back | Where-Object { $_.pstypenames -contains 'Deserialized.AmiPs.Tracking.AmiCall' }
+        $backEvents = $back | Where-Object { $_.pstypenames -contains 'Deserialized.AmiPs.Events.AmiEvent' }
+        $callText = ($backCall | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ -match 'amips-' }
+        $callText | Should -Match '\d\d:\d\d:\d\d' -Because 'the Start column is filled'
+        $eventText = ($backEvents | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ -match 'Newchannel' } | Select-Object -First 1
+        $eventText | Should -Match '^\d\d:\d\d:\d\d\.\d{3}\s+Newchannel\s+Local/2000@office\S*\s+-> 2000'
     }
 }

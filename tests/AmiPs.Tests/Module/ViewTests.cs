@@ -79,8 +79,8 @@ namespace AmiPs.Tests.Module
                 Receive-AmiEvent -EventType Hangup -Since ([DateTimeOffset]::MinValue) -Timeout 0.2 | Out-String -Width 80
                 Get-AmiExtension | Out-String -Width 80").ThrowIfErrors().Output.Select(o => (string)o.BaseObject));
 
-            Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Connected", text);
-            Assert.Matches(@"\d\d:\d\d:\d\d .*Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: start, state, disposition, mm:ss
+            Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Since\n", text); // one header line
+            Assert.Matches(@"amips-[0-9a-f]{16} \d\d:\d\d:\d\d Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: whole id, start, state, result, mm:ss
             Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} Hangup\s+Local/\S+\s+Normal Clearing \(16\)", text); // one event line with its key detail
             Assert.Matches(@"1001\s+office\s+(Idle|InUse|Ringing)", text);
         }
