@@ -40,7 +40,7 @@ namespace AmiPs.Commands
 
         public static ErrorRecord NoSession() =>
             AmiErrorIds.NoSession.Record(
-                new InvalidOperationException("There is no default AMI session in this runspace. Run Connect-Ami, or pass -Session (Get-AmiSession lists this runspace's sessions)."),
+                new InvalidOperationException("There is no AMI session. Run Connect-Ami first, or pass -Session (sessions belong to the runspace that connected them; Get-AmiSession lists this one's)."),
                 null);
 
         private static AmiErrorId Classify(Exception exception) => exception switch
