@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -18,6 +20,10 @@ namespace AmiPs.Commands
     {
         private readonly ConcurrentQueue<Action<AmiCmdlet>> _queue = new ConcurrentQueue<Action<AmiCmdlet>>();
         private readonly AutoResetEvent _queued = new AutoResetEvent(false);
+        /// <summary>The longest single wait on the pipeline thread: queued writes and Ctrl+C are seen at least this often.</summary>
+        protected static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
+
+        private const int MaxWaitHandles = 60;
         private CancellationTokenSource _stopping = new CancellationTokenSource();
         private int _pipelineThread;
 
@@ -77,8 +83,18 @@ namespace AmiPs.Commands
             task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Forwards a session's log to Verbose, Debug and Warning while the cmdlet runs.</summary>
-        protected IDisposable ForwardLog(AmiSession session) => session.Log.Listen(entry => Post(cmdlet => cmdlet.WriteLogEntry(entry)));
+        /// <summary>
+        /// Forwards a session's log to Verbose, Debug and Warning while the cmdlet runs, except the entries with the ids
+        /// in <paramref name="except"/> (a failure the cmdlet reports as its error is not also a warning).
+        /// </summary>
+        protected IDisposable ForwardLog(AmiSession session, params int[] except) =>
+            session.Log.Listen(entry =>
+            {
+                if (Array.IndexOf(except, entry.EventId) < 0)
+                {
+                    Post(cmdlet => cmdlet.WriteLogEntry(entry));
+                }
+            });
 
         protected void WriteAmiError(Exception exception, object? target) => WriteError(AmiErrors.ToErrorRecord(exception, target));
 
@@ -107,17 +123,37 @@ namespace AmiPs.Commands
             }
         }
 
+        /// <summary>
+        /// The one "wait in slices and watch Ctrl+C" of the module, on the pipeline thread: waits at most
+        /// <paramref name="slice"/> for any of <paramref name="tasks"/>, a queued write or Ctrl+C, runs the queued
+        /// writes, and throws <see cref="PipelineStoppedException"/> once Ctrl+C was pressed.
+        /// </summary>
+        protected void WaitSlice(IReadOnlyList<Task> tasks, TimeSpan slice)
+        {
+            var handles = new List<WaitHandle>(tasks.Count + 2) { _queued, StopToken.WaitHandle };
+            if (tasks.Count <= MaxWaitHandles)
+            {
+                handles.AddRange(tasks.Select(task => ((IAsyncResult)task).AsyncWaitHandle));
+            }
+            else
+            {
+                handles.Add(((IAsyncResult)Task.WhenAny(tasks)).AsyncWaitHandle); // WaitAny takes at most 64 handles
+            }
+
+            WaitHandle.WaitAny(handles.ToArray(), slice > TimeSpan.Zero ? slice : TimeSpan.Zero);
+            Drain();
+            if (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
         private void Wait(Task task)
         {
-            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _queued, StopToken.WaitHandle };
+            var tasks = new[] { task };
             while (!task.IsCompleted)
             {
-                WaitHandle.WaitAny(handles, 250);
-                Drain();
-                if (StopToken.IsCancellationRequested && !task.IsCompleted)
-                {
-                    throw new PipelineStoppedException();
-                }
+                WaitSlice(tasks, Slice);
             }
 
             Drain();

@@ -10,13 +10,13 @@ namespace AmiPs.Commands
     {
         public static ErrorRecord ToErrorRecord(Exception exception, object? target)
         {
-            var (id, category) = Classify(exception);
-            var record = new ErrorRecord(exception, id, category, target);
+            var record = Classify(exception).Record(exception, target);
             if (exception is AmiAuthenticationException)
             {
                 record.ErrorDetails = new ErrorDetails(exception.Message)
                 {
-                    RecommendedAction = "Check the user name and secret (manager.conf), or -AuthType Plain if the server does not offer MD5.",
+                    // The message already says to check the user and secret; this adds only what it does not say.
+                    RecommendedAction = "If the server does not offer MD5, use -AuthType Plain (preferably with -UseTls).",
                 };
             }
 
@@ -35,34 +35,32 @@ namespace AmiPs.Commands
 
             var denied = text.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) >= 0;
             var exception = new InvalidOperationException($"The PBX refused action '{response.Action}': {text}");
-            return new ErrorRecord(exception, denied ? "AmiPermissionDenied" : "AmiActionError", denied ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidResult, response);
+            return (denied ? AmiErrorIds.PermissionDenied : AmiErrorIds.ActionError).Record(exception, response);
         }
 
         public static ErrorRecord NoSession() =>
-            new ErrorRecord(
-                new InvalidOperationException("There is no AMI session. Run Connect-Ami first, or pass -Session."),
-                "AmiNoSession",
-                ErrorCategory.InvalidOperation,
+            AmiErrorIds.NoSession.Record(
+                new InvalidOperationException("There is no AMI session. Run Connect-Ami first, or pass -Session (sessions belong to the runspace that connected them; Get-AmiSession lists this one's)."),
                 null);
 
-        private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
+        private static AmiErrorId Classify(Exception exception) => exception switch
         {
-            AmiAuthenticationException => ("AmiAuthenticationFailed", ErrorCategory.AuthenticationError),
-            AmiActionTimeoutException => ("AmiActionTimeout", ErrorCategory.OperationTimeout),
-            AmiActionException => ("AmiInvalidActionField", ErrorCategory.InvalidArgument),
+            AmiAuthenticationException => AmiErrorIds.AuthenticationFailed,
+            AmiActionTimeoutException => AmiErrorIds.ActionTimeout,
+            AmiActionException => AmiErrorIds.InvalidActionField,
             AmiConnectionException c => c.Failure switch
             {
-                AmiConnectionFailure.Refused => ("AmiConnectionRefused", ErrorCategory.ConnectionError),
-                AmiConnectionFailure.Timeout => ("AmiConnectTimeout", ErrorCategory.OperationTimeout),
-                AmiConnectionFailure.HostNotFound => ("AmiHostNotFound", ErrorCategory.ObjectNotFound),
-                AmiConnectionFailure.Tls => ("AmiTlsFailed", ErrorCategory.SecurityError),
-                AmiConnectionFailure.Protocol => ("AmiProtocolError", ErrorCategory.ProtocolError),
-                AmiConnectionFailure.NotConnected => ("AmiNotConnected", ErrorCategory.ConnectionError),
-                _ => ("AmiConnectionLost", ErrorCategory.ConnectionError),
+                AmiConnectionFailure.Refused => AmiErrorIds.ConnectionRefused,
+                AmiConnectionFailure.Timeout => AmiErrorIds.ConnectTimeout,
+                AmiConnectionFailure.HostNotFound => AmiErrorIds.HostNotFound,
+                AmiConnectionFailure.Tls => AmiErrorIds.TlsFailed,
+                AmiConnectionFailure.Protocol => AmiErrorIds.ProtocolError,
+                AmiConnectionFailure.NotConnected => AmiErrorIds.NotConnected,
+                _ => AmiErrorIds.ConnectionLost,
             },
-            ArgumentException => ("AmiInvalidArgument", ErrorCategory.InvalidArgument),
-            TimeoutException => ("AmiTimeout", ErrorCategory.OperationTimeout),
-            _ => ("AmiUnexpectedError", ErrorCategory.NotSpecified),
+            ArgumentException => AmiErrorIds.InvalidArgument,
+            TimeoutException => AmiErrorIds.Timeout,
+            _ => AmiErrorIds.UnexpectedError,
         };
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Net;
 using AmiPs.Client;
 
 namespace AmiPs.Commands
@@ -8,30 +7,8 @@ namespace AmiPs.Commands
     /// <summary>Opens a session to a PBX's Asterisk Manager Interface; the newest session becomes this runspace's default.</summary>
     [Cmdlet(VerbsCommunications.Connect, "Ami")]
     [OutputType(typeof(AmiSession))]
-    public sealed class ConnectAmiCommand : AmiCmdlet
+    public sealed class ConnectAmiCommand : AmiConnectionCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Server", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string? ComputerName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        [Parameter]
-        public AmiAuthType AuthType { get; set; } = AmiAuthType.MD5;
-
-        [Parameter]
-        public SwitchParameter UseTls { get; set; }
-
-        [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
-
         [Parameter]
         [TimeSpanTransformation]
         public TimeSpan ConnectTimeout { get; set; }
@@ -72,6 +49,7 @@ namespace AmiPs.Commands
         /// <summary>The <c>Events:</c> mask at login: on, off, or classes such as call,system.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EventMaskCompleter))]
         public string EventMask { get; set; } = "on";
 
         [Parameter]
@@ -85,18 +63,7 @@ namespace AmiPs.Commands
 
         protected override void ProcessRecord()
         {
-            AmiSessionOptions options;
-            NetworkCredential credential;
-            try
-            {
-                options = BuildOptions();
-                credential = ResolveCredential(Credential);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowAmiError(ex, ComputerName);
-                return;
-            }
+            var (options, credential) = ResolveConnection(SessionSettings);
 
             if (SkipCertificateCheck && UseTls)
             {
@@ -119,7 +86,7 @@ namespace AmiPs.Commands
                 }
             }
 
-            using (ForwardLog(session))
+            using (ForwardLog(session, AuthenticationFailedWarning))
             {
                 try
                 {
@@ -142,36 +109,28 @@ namespace AmiPs.Commands
             WriteObject(session);
         }
 
-        private AmiSessionOptions BuildOptions()
+        // Connect-Ami's own settings on top of the shared connection parameters.
+        private AmiSessionOptions SessionSettings(AmiSessionOptions options)
         {
-            var bound = MyInvocation.BoundParameters;
-            var options = AmiEnvironment.Apply(AmiSessionOptions.Default);
             options = options with
             {
-                ComputerName = ComputerName ?? options.ComputerName,
-                Port = bound.ContainsKey(nameof(Port)) ? Port : options.Port,
-                AuthType = AuthType,
-                UseTls = UseTls,
-                SkipCertificateCheck = SkipCertificateCheck,
                 Events = EventMask,
                 Reconnect = !NoReconnect,
-                ConnectTimeout = bound.ContainsKey(nameof(ConnectTimeout)) ? ConnectTimeout : options.ConnectTimeout,
-                ActionTimeout = bound.ContainsKey(nameof(ActionTimeout)) ? ActionTimeout : options.ActionTimeout,
-                KeepAliveInterval = bound.ContainsKey(nameof(KeepAliveInterval)) ? KeepAliveInterval : options.KeepAliveInterval,
-                ReconnectDelay = bound.ContainsKey(nameof(ReconnectDelay)) ? ReconnectDelay : options.ReconnectDelay,
-                MaxReconnectAttempts = bound.ContainsKey(nameof(MaxReconnectAttempts)) ? MaxReconnectAttempts : options.MaxReconnectAttempts,
-                EventHistorySize = bound.ContainsKey(nameof(EventHistorySize)) ? EventHistorySize : options.EventHistorySize,
-                SubscriptionCapacity = bound.ContainsKey(nameof(SubscriptionCapacity)) ? SubscriptionCapacity : options.SubscriptionCapacity,
-                CompletedCallLimit = bound.ContainsKey(nameof(CompletedCallLimit)) ? CompletedCallLimit : options.CompletedCallLimit,
+                ConnectTimeout = IsGiven(nameof(ConnectTimeout)) ? ConnectTimeout : options.ConnectTimeout,
+                ActionTimeout = IsGiven(nameof(ActionTimeout)) ? ActionTimeout : options.ActionTimeout,
+                KeepAliveInterval = IsGiven(nameof(KeepAliveInterval)) ? KeepAliveInterval : options.KeepAliveInterval,
+                ReconnectDelay = IsGiven(nameof(ReconnectDelay)) ? ReconnectDelay : options.ReconnectDelay,
+                MaxReconnectAttempts = IsGiven(nameof(MaxReconnectAttempts)) ? MaxReconnectAttempts : options.MaxReconnectAttempts,
+                EventHistorySize = IsGiven(nameof(EventHistorySize)) ? EventHistorySize : options.EventHistorySize,
+                SubscriptionCapacity = IsGiven(nameof(SubscriptionCapacity)) ? SubscriptionCapacity : options.SubscriptionCapacity,
+                CompletedCallLimit = IsGiven(nameof(CompletedCallLimit)) ? CompletedCallLimit : options.CompletedCallLimit,
             };
             if (options.MaxReconnectDelay < options.ReconnectDelay)
             {
                 options = options with { MaxReconnectDelay = options.ReconnectDelay };
             }
 
-            options = options with { Name = AmiSessionStore.UniqueName(Name ?? options.ComputerName) };
-            options.Validate();
-            return options;
+            return options with { Name = AmiSessionStore.UniqueName(Name ?? options.ComputerName) };
         }
     }
 }

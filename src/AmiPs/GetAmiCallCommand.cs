@@ -9,8 +9,11 @@ namespace AmiPs.Commands
     [OutputType(typeof(AmiCall))]
     public sealed class GetAmiCallCommand : AmiSessionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById), ValueFromPipelineByPropertyName = true)]
+        // Not from the pipeline by property name: a piped session's own Id would bind here.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById))]
+        [Alias("CallId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = nameof(ParameterSets.List))]
@@ -36,10 +39,8 @@ namespace AmiPs.Commands
                         var call = session.Calls.GetCall(id);
                         if (call is null)
                         {
-                            WriteError(new ErrorRecord(
+                            WriteError(AmiErrorIds.CallNotFound.Record(
                                 new ItemNotFoundException($"No call '{id}' on session '{session.Name}' (completed calls are kept up to the session's limit)."),
-                                "AmiCallNotFound",
-                                ErrorCategory.ObjectNotFound,
                                 id));
                         }
                         else

@@ -17,6 +17,7 @@ namespace AmiPs.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContextCompleter))]
         public string Context { get; set; } = "*";
 
         protected override void ProcessRecord()
@@ -38,11 +39,7 @@ namespace AmiPs.Commands
 
             if (!found && !WildcardPattern.ContainsWildcardCharacters(Exten))
             {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No hinted extension '{Exten}' in context '{Context}'."),
-                    "AmiExtensionNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    Exten));
+                WriteError(AmiErrorIds.ExtensionNotFound.Record(new ItemNotFoundException($"No hinted extension '{Exten}' in context '{Context}'."), Exten));
             }
         }
     }

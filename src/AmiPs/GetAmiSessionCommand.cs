@@ -31,10 +31,8 @@ namespace AmiPs.Commands
 
                 if (!found && !WildcardPattern.ContainsWildcardCharacters(wanted))
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.SessionNotFound.Record(
                         new ItemNotFoundException($"No AMI session named '{wanted}'."),
-                        "AmiSessionNotFound",
-                        ErrorCategory.ObjectNotFound,
                         wanted));
                 }
             }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
 
@@ -19,16 +18,18 @@ namespace AmiPs.Commands
     public sealed class ReceiveAmiEventCommand : AmiSessionCmdlet
     {
         private const int MaxBatch = 256;
-        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
         private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(1);
 
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
         private long _warnedDrops;
+        private int _first = int.MaxValue;
+        private int _written;
 
-        /// <summary>Event names to receive (ignoring case); all when omitted.</summary>
+        /// <summary>Event names to receive (ignoring case, wildcards allowed: Bridge*); all when omitted.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
+        [SupportsWildcards]
         public string[]? EventType { get; set; }
 
         /// <summary>First replay the session's history from this time on (by receive time), then go on live.</summary>
@@ -56,16 +57,22 @@ namespace AmiPs.Commands
         protected override void EndProcessing()
         {
             var bound = MyInvocation.BoundParameters;
+            var filter = new EventTypeFilter(EventType);
             var options = new AmiSubscriptionOptions
             {
-                EventTypes = EventType,
+                EventTypes = filter.Names,
                 Since = bound.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
                 Capacity = bound.ContainsKey(nameof(BufferSize)) ? BufferSize : (int?)null,
             };
-            var subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
+            _first = bound.ContainsKey(nameof(First)) ? First : int.MaxValue;
+            var sessions = _sessions.Distinct().ToArray();
+            var subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
+
+            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning.
+            var logs = sessions.Select(s => ForwardLog(s)).ToArray();
             try
             {
-                Stream(subscriptions, bound.ContainsKey(nameof(First)) ? First : int.MaxValue, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
+                Stream(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
             }
             finally
             {
@@ -73,28 +80,32 @@ namespace AmiPs.Commands
                 {
                     subscription.Dispose();
                 }
+
+                foreach (var log in logs)
+                {
+                    log.Dispose();
+                }
             }
 
             // Not after Ctrl+C: a stopped pipeline takes no more writes.
+            Drain();
             WarnAboutDrops(subscriptions);
         }
 
         /// <summary>
-        /// The pipeline thread reads every subscription in turn and writes what it finds; when all are empty it blocks
-        /// on one pending wait per subscription (reused until it completes, so a quiet stream piles up no waiters),
-        /// at most <see cref="PollInterval"/> at a time, and Ctrl+C ends the wait at once.
+        /// The pipeline thread reads every subscription in turn and writes what it finds; when all are empty it waits
+        /// one slice on the subscriptions' reused waits (<see cref="AmiEventWaits"/>), and Ctrl+C ends the wait at once.
         /// </summary>
-        private void Stream(AmiSubscription[] subscriptions, int first, TimeSpan? timeout)
+        private void Stream(AmiSubscription[] subscriptions, EventTypeFilter filter, TimeSpan? timeout)
         {
             var clock = Stopwatch.StartNew();
             var sinceWarning = Stopwatch.StartNew();
-            var waits = new Task<bool>[subscriptions.Length];
-            var written = 0;
-            while (written < first)
+            var waits = new AmiEventWaits(subscriptions);
+            while (_written < _first)
             {
                 if (timeout is { } limit && clock.Elapsed >= limit)
                 {
-                    WriteVerbose($"-Timeout of {limit.TotalSeconds:0.###} s reached after {written} events; stopping.");
+                    WriteVerbose($"-Timeout of {limit.TotalSeconds:0.###} s reached after {_written} events; stopping.");
                     return;
                 }
 
@@ -102,14 +113,18 @@ namespace AmiPs.Commands
                 foreach (var subscription in subscriptions)
                 {
                     // A bounded batch per subscription: merged streams take turns, and a busy stream still sees -Timeout.
-                    for (var batch = 0; batch < MaxBatch && written < first && subscription.TryRead(out var amiEvent); batch++)
+                    for (var batch = 0; batch < MaxBatch && _written < _first && subscription.TryRead(out var amiEvent); batch++)
                     {
-                        WriteObject(amiEvent);
-                        written++;
-                        wrote = true;
+                        if (filter.Matches(amiEvent))
+                        {
+                            WriteObject(amiEvent);
+                            _written++;
+                            wrote = true;
+                        }
                     }
                 }
 
+                Drain();
                 if (StopToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();
@@ -126,43 +141,19 @@ namespace AmiPs.Commands
                     continue;
                 }
 
-                if (subscriptions.All(s => s.Completion.IsCompleted))
+                if (waits.AllClosed)
                 {
                     WriteVerbose("The session closed; no more events will come.");
                     return;
                 }
 
-                var pending = new List<Task>(waits.Length);
-                for (var i = 0; i < waits.Length; i++)
-                {
-                    // A closed session's stream is done: waiting on it would return at once, every time.
-                    if (subscriptions[i].Completion.IsCompleted)
-                    {
-                        continue;
-                    }
-
-                    if (waits[i] is null || waits[i].IsCompleted)
-                    {
-                        waits[i] = subscriptions[i].WaitToReadAsync().AsTask();
-                    }
-
-                    pending.Add(waits[i]);
-                }
-
-                var wait = PollInterval;
+                var wait = Slice;
                 if (timeout is { } total && total - clock.Elapsed < wait)
                 {
                     wait = total - clock.Elapsed;
                 }
 
-                try
-                {
-                    Task.WaitAny(pending.ToArray(), wait > TimeSpan.Zero ? (int)Math.Ceiling(wait.TotalMilliseconds) : 0, StopToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new PipelineStoppedException();
-                }
+                WaitSlice(waits.Pending(), wait);
             }
         }
 
@@ -172,7 +163,9 @@ namespace AmiPs.Commands
             var dropped = subscriptions.Sum(s => s.Dropped);
             if (dropped > _warnedDrops)
             {
-                WriteWarning($"{dropped} events were dropped because the pipeline could not keep up (see -BufferSize); Get-AmiStatus shows EventsDropped.");
+                var first = _first == int.MaxValue ? string.Empty
+                    : $" -First {_first} counts only events written ({_written} so far): dropped events never count, so the stream may wait for more; bound it with -Timeout.";
+                WriteWarning($"{dropped} events were dropped because the pipeline could not keep up (see -BufferSize); Get-AmiStatus shows EventsDropped.{first}");
                 _warnedDrops = dropped;
             }
         }

@@ -80,7 +80,7 @@ namespace AmiPs.Commands
             }
             catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "AmiSimulatorStartFailed", ErrorCategory.ResourceUnavailable, Port));
+                ThrowTerminatingError(AmiErrorIds.SimulatorStartFailed.Record(e, Port));
                 return;
             }
 

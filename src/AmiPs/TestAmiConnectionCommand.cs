@@ -15,30 +15,8 @@ namespace AmiPs.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "AmiConnection")]
     [OutputType(typeof(AmiConnectionTestResult), typeof(bool))]
-    public sealed class TestAmiConnectionCommand : AmiCmdlet
+    public sealed class TestAmiConnectionCommand : AmiConnectionCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Server", "HostName")]
-        [ValidateNotNullOrEmpty]
-        public string? ComputerName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 65535)]
-        public int Port { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        [Parameter]
-        public AmiAuthType AuthType { get; set; } = AmiAuthType.MD5;
-
-        [Parameter]
-        public SwitchParameter UseTls { get; set; }
-
-        [Parameter]
-        public SwitchParameter SkipCertificateCheck { get; set; }
-
         /// <summary>How long each step (connect, login, ping) may take; default 10 s.</summary>
         [Parameter]
         [TimeSpanTransformation]
@@ -49,18 +27,7 @@ namespace AmiPs.Commands
 
         protected override void ProcessRecord()
         {
-            AmiSessionOptions options;
-            NetworkCredential credential;
-            try
-            {
-                options = BuildOptions();
-                credential = ResolveCredential(Credential);
-            }
-            catch (ArgumentException ex)
-            {
-                ThrowAmiError(ex, ComputerName);
-                return;
-            }
+            var (options, credential) = ResolveConnection(LightSession);
 
             var result = Run(options, credential);
             if (Quiet)
@@ -91,7 +58,8 @@ namespace AmiPs.Commands
                     result.LoginTime = clock.Elapsed;
                 }
             });
-            using (ForwardLog(session))
+            // -Quiet prints only $true or $false: the session's log is not forwarded at all.
+            using (Quiet ? null : ForwardLog(session, AuthenticationFailedWarning))
             {
                 try
                 {
@@ -135,27 +103,22 @@ namespace AmiPs.Commands
             }
         }
 
-        private AmiSessionOptions BuildOptions()
+        // The test fixes these itself (-Timeout for every step, no keep-alive, no reconnect): their variables are not read.
+        protected override bool Sets(string setting) =>
+            setting is "ConnectTimeout" or "KeepAliveInterval" or "ReconnectDelay" or "MaxReconnectAttempts" || base.Sets(setting);
+
+        // A light session: no events, no keep-alive, no reconnect, nothing loaded or tracked after login.
+        private AmiSessionOptions LightSession(AmiSessionOptions options) => options with
         {
-            var options = AmiEnvironment.Apply(AmiSessionOptions.Default);
-            options = options with
-            {
-                Name = "Test-AmiConnection",
-                ComputerName = ComputerName ?? options.ComputerName,
-                Port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : options.Port,
-                AuthType = AuthType,
-                UseTls = UseTls,
-                SkipCertificateCheck = SkipCertificateCheck,
-                Events = "off",
-                Reconnect = false,
-                KeepAliveInterval = TimeSpan.Zero,
-                ConnectTimeout = Timeout,
-                ActionTimeout = Timeout,
-                EventHistorySize = 0,
-                LogCapacity = 100,
-            };
-            options.Validate();
-            return options;
-        }
+            Name = "Test-AmiConnection",
+            Events = "off",
+            Track = AmiTrackedState.None,
+            Reconnect = false,
+            KeepAliveInterval = TimeSpan.Zero,
+            ConnectTimeout = Timeout,
+            ActionTimeout = Timeout,
+            EventHistorySize = 0,
+            LogCapacity = 100,
+        };
     }
 }

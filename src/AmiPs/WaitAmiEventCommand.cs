@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
 
@@ -18,12 +17,12 @@ namespace AmiPs.Commands
     [OutputType(typeof(AmiEvent))]
     public sealed class WaitAmiEventCommand : AmiSessionCmdlet
     {
-        private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
+        [SupportsWildcards]
         public string[] EventType { get; set; } = Array.Empty<string>();
 
         /// <summary>A condition on the event (<c>$_</c>); the first event for which it is true is returned.</summary>
@@ -44,18 +43,19 @@ namespace AmiPs.Commands
         protected override void EndProcessing()
         {
             var bound = MyInvocation.BoundParameters;
+            var filter = new EventTypeFilter(EventType);
             var options = new AmiSubscriptionOptions
             {
-                EventTypes = EventType,
+                EventTypes = filter.Names,
                 Since = bound.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
             };
             var subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
 
             // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning.
-            var logs = _sessions.Distinct().Select(ForwardLog).ToArray();
+            var logs = _sessions.Distinct().Select(s => ForwardLog(s)).ToArray();
             try
             {
-                var found = WaitForMatch(subscriptions, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
+                var found = WaitForMatch(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
                 if (found is not null)
                 {
                     WriteObject(found);
@@ -77,28 +77,27 @@ namespace AmiPs.Commands
             }
         }
 
-        private AmiEvent? WaitForMatch(AmiSubscription[] subscriptions, TimeSpan? timeout)
+        private AmiEvent? WaitForMatch(AmiSubscription[] subscriptions, EventTypeFilter filter, TimeSpan? timeout)
         {
             var clock = Stopwatch.StartNew();
+            var waits = new AmiEventWaits(subscriptions);
             while (true)
             {
                 foreach (var subscription in subscriptions)
                 {
                     while (subscription.TryRead(out var amiEvent))
                     {
-                        if (Matches(amiEvent))
+                        if (filter.Matches(amiEvent) && Matches(amiEvent))
                         {
                             return amiEvent;
                         }
                     }
                 }
 
-                if (subscriptions.All(s => s.Completion.IsCompleted))
+                if (waits.AllClosed)
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.WaitSessionClosed.Record(
                         new InvalidOperationException($"The session closed before a {string.Join(" or ", EventType)} event came."),
-                        "AmiWaitSessionClosed",
-                        ErrorCategory.ConnectionError,
                         EventType));
                     return null;
                 }
@@ -106,21 +105,13 @@ namespace AmiPs.Commands
                 var remaining = timeout is { } limit ? limit - clock.Elapsed : Slice;
                 if (remaining <= TimeSpan.Zero)
                 {
-                    WriteError(new ErrorRecord(
+                    WriteError(AmiErrorIds.WaitTimeout.Record(
                         new TimeoutException($"No matching {string.Join(" or ", EventType)} event within {timeout!.Value.TotalSeconds:0.###} s."),
-                        "AmiWaitTimeout",
-                        ErrorCategory.OperationTimeout,
                         EventType));
                     return null;
                 }
 
-                var ready = subscriptions.Select(s => s.WaitToReadAsync(StopToken).AsTask()).ToArray();
-                Task.WaitAny(ready, remaining < Slice ? remaining : Slice);
-                Drain();
-                if (StopToken.IsCancellationRequested)
-                {
-                    throw new PipelineStoppedException();
-                }
+                WaitSlice(waits.Pending(), remaining < Slice ? remaining : Slice);
             }
         }
 

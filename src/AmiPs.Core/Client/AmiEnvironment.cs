@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 
@@ -7,7 +8,7 @@ namespace AmiPs.Client
     /// <summary>
     /// Settings from the environment, as the original service read them: <c>AMI_HOST</c>, <c>AMI_PORT</c>,
     /// <c>AMI_USERNAME</c>, <c>AMI_PASSWORD</c>, <c>AMI_CONNECTION_TIMEOUT</c>, <c>AMI_KEEPALIVE_INTERVAL</c>,
-    /// <c>AMI_RECONNECT_DELAY</c>, <c>AMI_MAX_RECONNECT_ATTEMPTS</c> (times in milliseconds). Explicit parameters win.
+    /// <c>AMI_RECONNECT_DELAY</c>, <c>AMI_MAX_RECONNECT_ATTEMPTS</c> (times in milliseconds). Explicit parameters win: a variable is read only when its parameter is not given.
     /// </summary>
     internal static class AmiEnvironment
     {
@@ -21,36 +22,46 @@ namespace AmiPs.Client
         public const string MaxReconnectAttempts = "AMI_MAX_RECONNECT_ATTEMPTS";
 
         /// <summary>Fills the settings the environment gives into <paramref name="options"/>; a malformed value is an error naming the variable.</summary>
-        public static AmiSessionOptions Apply(AmiSessionOptions options, Func<string, string?>? read = null)
+        public static AmiSessionOptions Apply(AmiSessionOptions options, Func<string, string?>? read = null) =>
+            Apply(options, Array.Empty<string>(), read);
+
+        /// <summary>
+        /// As <see cref="Apply(AmiSessionOptions, Func{string, string?})"/>, but the variables named in
+        /// <paramref name="given"/> are not read at all: the caller has an explicit value for them, and an explicit
+        /// value wins, even over a variable that would not parse.
+        /// </summary>
+        public static AmiSessionOptions Apply(AmiSessionOptions options, IEnumerable<string> given, Func<string, string?>? read = null)
         {
-            read ??= Environment.GetEnvironmentVariable;
+            var skip = new HashSet<string>(given ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var env = read ?? Environment.GetEnvironmentVariable;
+            Func<string, string?> readIfNotGiven = name => skip.Contains(name) ? null : env(name);
             var result = options;
-            if (Value(read, Host) is { } host)
+            if (Value(readIfNotGiven, Host) is { } host)
             {
                 result = result with { ComputerName = host };
             }
 
-            if (Number(read, Port) is { } port)
+            if (Number(readIfNotGiven, Port, 1, 65535) is { } port)
             {
                 result = result with { Port = port };
             }
 
-            if (Number(read, ConnectionTimeout) is { } connect)
+            if (Number(readIfNotGiven, ConnectionTimeout, 1) is { } connect)
             {
                 result = result with { ConnectTimeout = TimeSpan.FromMilliseconds(connect) };
             }
 
-            if (Number(read, KeepAliveInterval) is { } keepAlive)
+            if (Number(readIfNotGiven, KeepAliveInterval, 0) is { } keepAlive)
             {
                 result = result with { KeepAliveInterval = TimeSpan.FromMilliseconds(keepAlive) };
             }
 
-            if (Number(read, ReconnectDelay) is { } delay)
+            if (Number(readIfNotGiven, ReconnectDelay, 1) is { } delay)
             {
                 result = result with { ReconnectDelay = TimeSpan.FromMilliseconds(delay) };
             }
 
-            if (Number(read, MaxReconnectAttempts) is { } attempts)
+            if (Number(readIfNotGiven, MaxReconnectAttempts, 0) is { } attempts)
             {
                 result = result with { MaxReconnectAttempts = attempts };
             }
@@ -73,7 +84,7 @@ namespace AmiPs.Client
             return string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
         }
 
-        private static int? Number(Func<string, string?> read, string name)
+        private static int? Number(Func<string, string?> read, string name, int min, int max = int.MaxValue)
         {
             var text = Value(read, name);
             if (text is null)
@@ -81,9 +92,10 @@ namespace AmiPs.Client
                 return null;
             }
 
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < 0)
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
             {
-                throw new ArgumentException($"Environment variable {name} must be a whole number of zero or more, not '{text}'.", name);
+                var range = max == int.MaxValue ? $"a whole number of {min} or more" : $"a whole number from {min} to {max}";
+                throw new ArgumentException($"Environment variable {name} must be {range}, not '{text}'. Pass the matching parameter, or fix or clear the variable.", name);
             }
 
             return number;

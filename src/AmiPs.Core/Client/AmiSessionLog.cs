@@ -1,26 +1,31 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace AmiPs.Client
 {
     /// <summary>
-    /// A session's logger: keeps the last entries in a bounded buffer (what happened between cmdlets: reconnects,
+    /// A session's logger: keeps the last entries in bounded buffers (what happened between cmdlets: reconnects,
     /// drops, protocol errors), tells live listeners (the running cmdlet's queue), and forwards to the configured
-    /// <see cref="ILoggerFactory"/>.
+    /// <see cref="ILoggerFactory"/>. Debug entries are bounded apart from Information and up, so a busy PBX's
+    /// stream of Debug lines (an extension status a second) cannot push out the connects, reconnects and warnings:
+    /// those are rare and stay for days.
     /// </summary>
     public sealed class AmiSessionLog : ILogger
     {
         private readonly object _gate = new object();
-        private readonly Queue<AmiLogEntry> _entries = new Queue<AmiLogEntry>();
+        private readonly Queue<(long Order, AmiLogEntry Entry)> _debug = new Queue<(long, AmiLogEntry)>();
+        private readonly Queue<(long Order, AmiLogEntry Entry)> _important = new Queue<(long, AmiLogEntry)>();
         private readonly int _capacity;
         private readonly ILogger _inner;
         private readonly string _session;
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
         private Action<AmiLogEntry>[] _listeners = Array.Empty<Action<AmiLogEntry>>();
         private long _fileWriteFailures;
+        private long _order;
 
         public AmiSessionLog(string session, int capacity, ILoggerFactory factory)
         {
@@ -29,21 +34,20 @@ namespace AmiPs.Client
             _inner = factory.CreateLogger("AmiPs.Session");
         }
 
-        /// <summary>The entries kept, oldest first, optionally filtered.</summary>
+        /// <summary>
+        /// The entries kept, oldest first, optionally filtered: up to the capacity of Debug entries and, apart from
+        /// them, up to the capacity of Information, Warning and Error entries.
+        /// </summary>
         public IReadOnlyList<AmiLogEntry> GetEntries(LogLevel minimum = LogLevel.Trace, DateTimeOffset? since = null)
         {
             lock (_gate)
             {
-                var result = new List<AmiLogEntry>(_entries.Count);
-                foreach (var entry in _entries)
-                {
-                    if (entry.Level >= minimum && (since is null || entry.Time >= since))
-                    {
-                        result.Add(entry);
-                    }
-                }
-
-                return result;
+                var kept = minimum > LogLevel.Debug ? _important : _important.Concat(_debug);
+                return kept
+                    .Where(item => item.Entry.Level >= minimum && (since is null || item.Entry.Time >= since))
+                    .OrderBy(item => item.Order)
+                    .Select(item => item.Entry)
+                    .ToList();
             }
         }
 
@@ -123,10 +127,11 @@ namespace AmiPs.Client
             {
                 if (logLevel > LogLevel.Trace && _capacity > 0)
                 {
-                    _entries.Enqueue(entry);
-                    while (_entries.Count > _capacity)
+                    var kept = logLevel == LogLevel.Debug ? _debug : _important;
+                    kept.Enqueue((_order++, entry));
+                    while (kept.Count > _capacity)
                     {
-                        _entries.Dequeue();
+                        kept.Dequeue();
                     }
                 }
 

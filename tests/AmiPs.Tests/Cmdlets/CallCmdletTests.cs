@@ -9,21 +9,20 @@ using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using AmiPs.Tracking;
 using Xunit;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>Get-AmiCall, Get-AmiExtension, New-AmiCall and Stop-AmiCall through the real engine, against a scripted AMI peer.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class CallCmdletTests : IDisposable
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
         private readonly PsHost _ps = new PsHost();
 
         public CallCmdletTests()
         {
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", new PSCredential("admin", new NetworkCredential(string.Empty, _server.Secret).SecurePassword));
+            _ps.SetVariable("cred", TestDefaults.PsCredential("admin", _server.Secret));
             _server.Hints.Enqueue(Hint("1001", "0", "Idle"));
             _server.Hints.Enqueue(Hint("1002", "4", "Unavailable"));
         }

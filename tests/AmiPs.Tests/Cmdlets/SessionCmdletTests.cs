@@ -12,7 +12,6 @@ using Xunit;
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The session cmdlets through the real PowerShell engine, against a scripted AMI peer on loopback.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class SessionCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -21,8 +20,8 @@ namespace AmiPs.Tests.Cmdlets
         public SessionCmdletTests()
         {
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", Credential(_server.Secret));
-            _ps.SetVariable("badcred", Credential("not-the-secret"));
+            _ps.SetVariable("cred", TestDefaults.PsCredential("admin", _server.Secret));
+            _ps.SetVariable("badcred", TestDefaults.PsCredential("admin", "not-the-secret"));
         }
 
         [Fact]
@@ -195,7 +194,7 @@ namespace AmiPs.Tests.Cmdlets
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var timedOut = _ps.Run("@(Receive-AmiEvent -EventType NoSuchEvent -Timeout 0.3).Count").ThrowIfErrors();
             Assert.Equal(0, timedOut.Output.Single().BaseObject);
-            Assert.InRange(watch.Elapsed.TotalSeconds, 0.25, 5);
+            Assert.True(watch.Elapsed.TotalSeconds >= 0.25, "it waited out the -Timeout"); // and it returned: a wait that ignored -Timeout would hang
         }
 
         [Theory]
@@ -251,7 +250,5 @@ namespace AmiPs.Tests.Cmdlets
             _ps.Dispose();
             _server.Dispose();
         }
-
-        private static PSCredential Credential(string secret) => new PSCredential("admin", new NetworkCredential(string.Empty, secret).SecurePassword);
     }
 }

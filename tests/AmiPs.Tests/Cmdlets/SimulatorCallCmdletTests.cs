@@ -6,14 +6,13 @@ using AmiPs.Tests.Events;
 using AmiPs.Tests.TestSupport;
 using AmiPs.Tracking;
 using Xunit;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Cmdlets
 {
     /// <summary>The call cmdlets end to end: the module's own simulator as the PBX, driven through the real engine.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class SimulatorCallCmdletTests : IDisposable
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
         private readonly PsHost _ps = new PsHost();
         private readonly AmiSession _session;
 

@@ -11,7 +11,6 @@ using Xunit;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>Action input that would break framing or inject a second action is refused with a clear error before anything is sent.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class ActionInputTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -95,7 +94,7 @@ namespace AmiPs.Tests.Faults
         {
             using var ps = new PsHost();
             ps.SetVariable("port", _server.Port);
-            ps.SetVariable("cred", new PSCredential(_server.User, new NetworkCredential(string.Empty, _server.Secret).SecurePassword));
+            ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
             ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred | Out-Null").ThrowIfErrors();
             Eventually.WaitUntil(() => _server.ReceivedCount("CoreShowChannels") == 1, TimeSpan.FromSeconds(5), "resync done");
             var before = _server.Received.Count;

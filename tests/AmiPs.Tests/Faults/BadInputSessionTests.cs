@@ -7,6 +7,7 @@ using AmiPs.Protocol;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Faults
 {

@@ -12,7 +12,9 @@ namespace AmiPs.Tests.Faults
     /// <summary>A scripted server behind a <see cref="FaultProxy"/>; sessions connect to the proxy with tiny intervals so faults play out in milliseconds.</summary>
     public abstract class FaultTestBase : IDisposable
     {
-        protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        /// <summary>The shared <see cref="TestDefaults.Deadline"/>, under the name the fault tests use.</summary>
+        protected static TimeSpan Deadline => TestDefaults.Deadline;
+
 
         protected FaultTestBase(ITestOutputHelper output)
         {
@@ -27,24 +29,12 @@ namespace AmiPs.Tests.Faults
 
         protected FaultProxy Proxy { get; }
 
-        protected AmiSessionOptions Options(Func<AmiSessionOptions, AmiSessionOptions>? change = null)
-        {
-            var options = new AmiSessionOptions
-            {
-                ComputerName = "127.0.0.1",
-                Port = Proxy.Port,
-                ConnectTimeout = TimeSpan.FromSeconds(2),
-                ActionTimeout = TimeSpan.FromSeconds(5),
-                ReconnectDelay = TimeSpan.FromMilliseconds(10),
-                MaxReconnectDelay = TimeSpan.FromMilliseconds(80),
-                MaxReconnectAttempts = 0,
-                KeepAliveInterval = TimeSpan.Zero,
-            };
-            return change is null ? options : change(options);
-        }
+        // Fault tests connect through the proxy, give up a connect quickly and never stop reconnecting on their own.
+        protected AmiSessionOptions Options(Func<AmiSessionOptions, AmiSessionOptions>? change = null) =>
+            TestDefaults.SessionOptions(Proxy.Port, o => (change ?? (x => x))(o with { ConnectTimeout = TimeSpan.FromSeconds(2), MaxReconnectAttempts = 0 }));
 
         protected AmiSession NewSession(Func<AmiSessionOptions, AmiSessionOptions>? change = null) =>
-            new AmiSession(Options(change), new NetworkCredential(Server.User, Server.Secret));
+            new AmiSession(Options(change), TestDefaults.Credential(Server.User, Server.Secret));
 
         protected async Task<AmiSession> ConnectedSessionAsync(Func<AmiSessionOptions, AmiSessionOptions>? change = null)
         {

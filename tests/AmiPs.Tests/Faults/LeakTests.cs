@@ -8,6 +8,7 @@ using AmiPs.Client;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Faults
 {

@@ -19,7 +19,7 @@ namespace AmiPs.Tests.Faults
         {
             using var ps = new PsHost();
             ps.SetVariable("port", _server.Port);
-            ps.SetVariable("cred", new PSCredential(_server.User, new NetworkCredential(string.Empty, _server.Secret).SecurePassword));
+            ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
 
             var md5 = ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred");
             Assert.Equal(0, _server.ReceivedCount("Login"));

@@ -5,11 +5,11 @@ using System.Net;
 using AmiPs.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Faults
 {
     /// <summary>The module, through the fault proxy: usable before, during and after an outage, with clear errors in between.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class ModuleThroughFaultsTests : FaultTestBase
     {
         public ModuleThroughFaultsTests(ITestOutputHelper output)
@@ -22,7 +22,7 @@ namespace AmiPs.Tests.Faults
         {
             using var ps = new PsHost();
             ps.SetVariable("port", Proxy.Port);
-            ps.SetVariable("cred", new PSCredential(Server.User, new NetworkCredential(string.Empty, Server.Secret).SecurePassword));
+            ps.SetVariable("cred", TestDefaults.PsCredential(Server.User, Server.Secret));
             ps.Run("$s = Connect-Ami 127.0.0.1 -Port $port -Credential $cred -ReconnectDelay 0.02 -KeepAliveInterval 0.1").ThrowIfErrors();
             Assert.Equal("Pong", ps.Run("(Invoke-AmiAction Ping)['Ping']").ThrowIfErrors().Output.Single().BaseObject);
 

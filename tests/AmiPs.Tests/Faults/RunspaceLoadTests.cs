@@ -18,7 +18,6 @@ namespace AmiPs.Tests.Faults
     /// each sending 125 actions through Invoke-AmiAction while the server answers out of order: every response
     /// reaches the runspace and the call that sent it.
     /// </summary>
-    [Collection(SerialCollection.Name)]
     public sealed class RunspaceLoadTests : IDisposable
     {
         private const int Runspaces = 8;

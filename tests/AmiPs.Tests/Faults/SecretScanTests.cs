@@ -24,8 +24,8 @@ namespace AmiPs.Tests.Faults
         {
             using var ps = new PsHost().ImportUtility();
             ps.SetVariable("port", _server.Port);
-            ps.SetVariable("cred", Credential(Secret));
-            ps.SetVariable("badcred", Credential(WrongSecret));
+            ps.SetVariable("cred", TestDefaults.PsCredential("monitor", Secret));
+            ps.SetVariable("badcred", TestDefaults.PsCredential("monitor", WrongSecret));
             _server.OnAction = (peer, action) => peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Permission denied"));
 
             var result = ps.Run(@"
@@ -61,8 +61,6 @@ namespace AmiPs.Tests.Faults
             Assert.DoesNotContain(WrongSecret, text);
             Assert.Equal(4, _server.ReceivedCount("Login")); // two good and two refused logins took place
         }
-
-        private static PSCredential Credential(string secret) => new PSCredential("monitor", new NetworkCredential(string.Empty, secret).SecurePassword);
 
         public void Dispose() => _server.Dispose();
     }

@@ -12,7 +12,6 @@ using Xunit;
 namespace AmiPs.Tests.Faults
 {
     /// <summary>TLS against a PBX with a self-signed certificate (the proxy terminates TLS in front of the scripted server).</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class TlsTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -60,7 +59,7 @@ namespace AmiPs.Tests.Faults
         {
             using var ps = new PsHost();
             ps.SetVariable("port", _tls.Port);
-            ps.SetVariable("cred", new PSCredential(_server.User, new NetworkCredential(string.Empty, _server.Secret).SecurePassword));
+            ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
 
             var refused = ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -UseTls");
             var skipped = ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -UseTls -SkipCertificateCheck").ThrowIfErrors();

@@ -10,7 +10,6 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Test-AmiConnection, Wait-AmiEvent, Get-AmiLog and -LogPath through the real engine, against a scripted AMI peer.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class MonitoringCmdletTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -19,8 +18,8 @@ namespace AmiPs.Tests.Module
         public MonitoringCmdletTests()
         {
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
-            _ps.SetVariable("badcred", ModuleTestSupport.Credential(_server.User, "not-the-secret"));
+            _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
+            _ps.SetVariable("badcred", TestDefaults.PsCredential(_server.User, "not-the-secret"));
         }
 
         [Fact]

@@ -8,7 +8,6 @@ using Xunit;
 namespace AmiPs.Tests.Module
 {
     /// <summary>Get-AmiStatus output converts with ConvertTo-Json (no cycles, no secrets), for healthy and broken sessions alike.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class StatusJsonTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -17,7 +16,7 @@ namespace AmiPs.Tests.Module
         public StatusJsonTests()
         {
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
+            _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
         }
 
         [Fact]

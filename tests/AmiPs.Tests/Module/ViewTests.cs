@@ -12,7 +12,6 @@ namespace AmiPs.Tests.Module
     /// Every script block of every view in AmiPs.format.ps1xml runs without error on a real object of its type, and
     /// every type the cmdlets write has a view. (The engine here has no Out-String; the script blocks are what can break.)
     /// </summary>
-    [Collection(SerialCollection.Name)]
     public sealed class ViewTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -24,7 +23,7 @@ namespace AmiPs.Tests.Module
             _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1"), ("StatusText", "InUse") });
             _server.LiveChannels.Enqueue(new[] { ("Channel", "PJSIP/1001-01"), ("ChannelState", "6"), ("CallerIDNum", "1001"), ("CallerIDName", "Alice"), ("Exten", "1002"), ("Uniqueid", "100.1"), ("Linkedid", "100.1"), ("Duration", "00:01:04"), ("BridgeId", "") });
             _ps.SetVariable("port", _server.Port);
-            _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
+            _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
             _ps.SetVariable("formatFile", Path.Combine(RepoPaths.Root, "out", "AmiPs", "AmiPs.format.ps1xml"));
             var session = _ps.Run("$s = Connect-Ami 127.0.0.1 -Port $port -Credential $cred; $s").ThrowIfErrors().Single<AmiSession>();
             var peer = _server.LastPeer!;
@@ -80,8 +79,8 @@ namespace AmiPs.Tests.Module
                 Receive-AmiEvent -EventType Hangup -Since ([DateTimeOffset]::MinValue) -Timeout 0.2 | Out-String -Width 80
                 Get-AmiExtension | Out-String -Width 80").ThrowIfErrors().Output.Select(o => (string)o.BaseObject));
 
-            Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Connected", text);
-            Assert.Matches(@"\d\d:\d\d:\d\d .*Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: start, state, disposition, mm:ss
+            Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Since\n", text); // one header line
+            Assert.Matches(@"amips-[0-9a-f]{16} \d\d:\d\d:\d\d Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: whole id, start, state, result, mm:ss
             Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} Hangup\s+Local/\S+\s+Normal Clearing \(16\)", text); // one event line with its key detail
             Assert.Matches(@"1001\s+office\s+(Idle|InUse|Ringing)", text);
         }

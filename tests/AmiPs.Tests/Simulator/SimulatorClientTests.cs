@@ -10,13 +10,13 @@ using AmiPs.Protocol;
 using AmiPs.Simulator;
 using AmiPs.Tests.TestSupport;
 using Xunit;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>The product's own session against the simulator: login, actions, tracking, TLS.</summary>
     public sealed class SimulatorClientTests : SimulatorTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
         [Fact]
         public async Task Session_logs_in_with_md5_and_plain_and_runs_actions()

@@ -9,7 +9,6 @@ using Xunit;
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>Start-AmiSimulator and Stop-AmiSimulator through the real PowerShell engine, with the module's own client cmdlets.</summary>
-    [Collection(SerialCollection.Name)]
     public sealed class SimulatorCmdletTests : IDisposable
     {
         private readonly PsHost _ps = new PsHost();

@@ -5,13 +5,13 @@ using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Tests.TestSupport;
 using Xunit;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>Every fault the simulator offers, seen from a raw socket and from the product's session.</summary>
     public sealed class SimulatorFaultTests : SimulatorTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
         [Fact]
         public async Task CloseAll_drops_every_session_and_new_connections_still_work()

@@ -4,13 +4,13 @@ using System.Threading.Tasks;
 using AmiPs.Simulator;
 using AmiPs.Tests.TestSupport;
 using Xunit;
+using static AmiPs.Tests.TestSupport.TestDefaults;
 
 namespace AmiPs.Tests.Simulator
 {
     /// <summary>The simulated PBX: outcomes without a recording, Originate's options, Hangup, hints and escaping.</summary>
     public sealed class SimulatorPbxTests : SimulatorTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
         [Fact]
         public async Task Caller_hang_up_cancels_the_dial_and_clears_every_channel()

@@ -3,11 +3,10 @@ using Xunit;
 namespace AmiPs.Tests.TestSupport
 {
     /// <summary>
-    /// Test classes that touch process-wide state run in this one collection, one at a time, after the parallel tests.
-    /// The module keeps sessions and simulators in process-wide stores (as PSSessions are), and <c>PsHost.Dispose</c>
-    /// disconnects every session and stops every simulator in them, so a PowerShell-hosting class running beside
-    /// another would cut the other's links mid-test; the leak test's counts (threads, sockets, timers) likewise
-    /// belong to it alone.
+    /// Test classes that touch process-wide state run in this one collection, one at a time, after the parallel tests:
+    /// the leak test's counts (threads, sockets, timers), environment variables, assembly loading, and the example
+    /// scripts. Sessions and simulators belong to the runspace that made them, so <c>PsHost.Dispose</c> closes only
+    /// its own and engine-hosting tests run in parallel.
     /// </summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class SerialCollection
