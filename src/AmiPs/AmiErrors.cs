@@ -50,6 +50,7 @@ namespace AmiPs.Commands
             AmiAuthenticationException => ("AmiAuthenticationFailed", ErrorCategory.AuthenticationError),
             AmiActionTimeoutException => ("AmiActionTimeout", ErrorCategory.OperationTimeout),
             AmiActionException => ("AmiInvalidActionField", ErrorCategory.InvalidArgument),
+            AmiModuleMissingException => ("AmiModuleMissing", ErrorCategory.NotInstalled),
             AmiConnectionException c => c.Failure switch
             {
                 AmiConnectionFailure.Refused => ("AmiConnectionRefused", ErrorCategory.ConnectionError),
