@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using AmiPs.Protocol;
 using AmiPs.Tracking;
 
 namespace AmiPs.Commands
@@ -28,7 +29,9 @@ namespace AmiPs.Commands
         [Parameter]
         public SwitchParameter Paused { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => Change("Add to the queue", NewAddAction, m => m is not null);
+
+        private AmiAction NewAddAction()
         {
             var action = NewAction("QueueAdd");
             if (Penalty is int penalty)
@@ -47,7 +50,7 @@ namespace AmiPs.Commands
                 action.Add("StateInterface", StateInterface);
             }
 
-            Change("Add to the queue", action, m => m is not null);
+            return action;
         }
     }
 }

@@ -26,7 +26,7 @@ namespace AmiPs.Commands
         /// Asks the PBX for a change to the member and writes the member once an event shows it (<paramref name="done"/>),
         /// waiting at most the session's action timeout; nothing is written when the member is gone afterwards.
         /// </summary>
-        protected void Change(string verb, AmiAction action, Func<AmiQueueMember?, bool> done)
+        protected void Change(string verb, Func<AmiAction> newAction, Func<AmiQueueMember?, bool> done)
         {
             foreach (var session in ResolveSessions())
             {
@@ -38,6 +38,7 @@ namespace AmiPs.Commands
 
                 try
                 {
+                    var action = newAction(); // refuses CR/LF in a value, before anything is sent
                     var response = Await(session.SendActionAsync(action, null, StopToken));
                     if (!response.IsSuccess)
                     {

@@ -9,7 +9,7 @@ namespace AmiPs.Commands
     [OutputType(typeof(AmiQueue))]
     public sealed class GetAmiQueueCommand : AmiSessionCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Queue")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]

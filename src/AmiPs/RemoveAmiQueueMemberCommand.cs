@@ -7,6 +7,6 @@ namespace AmiPs.Commands
     [OutputType(typeof(void))]
     public sealed class RemoveAmiQueueMemberCommand : AmiQueueMemberCmdlet
     {
-        protected override void ProcessRecord() => Change("Remove from the queue", NewAction("QueueRemove"), m => m is null);
+        protected override void ProcessRecord() => Change("Remove from the queue", () => NewAction("QueueRemove"), m => m is null);
     }
 }

@@ -9,6 +9,6 @@ namespace AmiPs.Commands
     public sealed class ResumeAmiQueueMemberCommand : AmiQueueMemberCmdlet
     {
         protected override void ProcessRecord() =>
-            Change("Unpause", NewAction("QueuePause").Add("Paused", "false"), m => m is { IsPaused: false });
+            Change("Unpause", () => NewAction("QueuePause").Add("Paused", "false"), m => m is { IsPaused: false });
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AmiPs.Protocol;
 using AmiPs.Tracking;
 
 namespace AmiPs.Commands
@@ -15,13 +16,13 @@ namespace AmiPs.Commands
 
         protected override void ProcessRecord()
         {
-            var action = NewAction("QueuePause").Add("Paused", "true");
-            if (Reason is not null)
-            {
-                action.Add("Reason", Reason);
-            }
+            Change("Pause", NewPauseAction, m => m is { IsPaused: true } && (Reason is null || m.PausedReason == Reason));
+        }
 
-            Change("Pause", action, m => m is { IsPaused: true } && (Reason is null || m.PausedReason == Reason));
+        private AmiAction NewPauseAction()
+        {
+            var action = NewAction("QueuePause").Add("Paused", "true");
+            return Reason is null ? action : action.Add("Reason", Reason);
         }
     }
 }
