@@ -32,7 +32,7 @@
         'Receive-AmiEvent'
         'Start-AmiSimulator'
         'Stop-AmiSimulator'
-        # queues (issue 12)
+        # queues, issue 12
         'Get-AmiQueue'
         'Suspend-AmiQueueMember'
         'Resume-AmiQueueMember'
