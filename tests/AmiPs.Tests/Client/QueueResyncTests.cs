@@ -83,6 +83,18 @@ namespace AmiPs.Tests.Client
         }
 
         [Fact]
+        public async Task A_user_who_may_not_read_queues_logs_in_without_a_warning()
+        {
+            Server.OnAction = (peer, action) => peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Permission denied"));
+            using var session = NewSession();
+            await session.ConnectAsync();
+
+            Assert.Equal(1, Server.ReceivedCount("QueueStatus"));
+            Assert.Equal(AmiQueueSupport.Unknown, session.Queues.Support);
+            Assert.DoesNotContain(session.Log.GetEntries(), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+        }
+
+        [Fact]
         public async Task A_session_that_does_not_track_queues_never_asks_for_them()
         {
             SetList(paused: false, callers: 0);
