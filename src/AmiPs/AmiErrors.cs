@@ -48,9 +48,9 @@ namespace AmiPs.Commands
         private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
         {
             AmiAuthenticationException => ("AmiAuthenticationFailed", ErrorCategory.AuthenticationError),
+            AmiFeatureMissingException => ("AmiFeatureMissing", ErrorCategory.NotInstalled),
             AmiActionTimeoutException => ("AmiActionTimeout", ErrorCategory.OperationTimeout),
             AmiActionException => ("AmiInvalidActionField", ErrorCategory.InvalidArgument),
-            AmiModuleMissingException => ("AmiModuleMissing", ErrorCategory.NotInstalled),
             AmiConnectionException c => c.Failure switch
             {
                 AmiConnectionFailure.Refused => ("AmiConnectionRefused", ErrorCategory.ConnectionError),

@@ -78,8 +78,8 @@ namespace AmiPs.Tests.Client
             await session.ConnectAsync();
 
             Assert.Equal(AmiQueueSupport.Missing, session.Queues.Support);
-            var error = Assert.Throws<AmiModuleMissingException>(() => session.Queues.GetQueues());
-            Assert.Equal("app_queue", error.Module);
+            var error = Assert.Throws<AmiFeatureMissingException>(() => session.Queues.GetQueues());
+            Assert.Equal("app_queue", error.Feature);
         }
 
         [Fact]

@@ -31,7 +31,7 @@ namespace AmiPs.Tests.Cmdlets
 
             Assert.Empty(result.Output);
             var error = result.Errors.Single();
-            Assert.Equal("AmiModuleMissing", error.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Equal("AmiFeatureMissing", error.FullyQualifiedErrorId.Split(',')[0]);
             Assert.Equal(ErrorCategory.NotInstalled, error.CategoryInfo.Category);
             Assert.Contains("app_queue", error.Exception.Message);
             Assert.Equal(0, _server.ReceivedCount("QueuePause") + _server.ReceivedCount("QueueAdd"));
