@@ -32,6 +32,12 @@
         'Receive-AmiEvent'
         'Start-AmiSimulator'
         'Stop-AmiSimulator'
+        # queues, issue 12
+        'Get-AmiQueue'
+        'Suspend-AmiQueueMember'
+        'Resume-AmiQueueMember'
+        'Add-AmiQueueMember'
+        'Remove-AmiQueueMember'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

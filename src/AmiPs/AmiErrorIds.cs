@@ -37,6 +37,9 @@ namespace AmiPs.Commands
         public static readonly AmiErrorId NoSession = new AmiErrorId("AmiNoSession", ErrorCategory.InvalidOperation, "No -Session was given and this runspace has no default session.");
         public static readonly AmiErrorId SessionNotFound = new AmiErrorId("AmiSessionNotFound", ErrorCategory.ObjectNotFound, "Get-AmiSession: no session of this runspace has that name.");
         public static readonly AmiErrorId CallNotFound = new AmiErrorId("AmiCallNotFound", ErrorCategory.ObjectNotFound, "No (active) call with that id on the session.");
+        public static readonly AmiErrorId QueueNotFound = new AmiErrorId("AmiQueueNotFound", ErrorCategory.ObjectNotFound, "Get-AmiQueue: no queue with that name on the session.");
+        public static readonly AmiErrorId QueuesNotTracked = new AmiErrorId("AmiQueuesNotTracked", ErrorCategory.InvalidOperation, "The session was connected without Queues in -Track.");
+        public static readonly AmiErrorId FeatureMissing = new AmiErrorId("AmiFeatureMissing", ErrorCategory.NotInstalled, "The PBX lacks the module a cmdlet needs (PJSIP, chan_sip, app_queue); the message names it.");
         public static readonly AmiErrorId ExtensionNotFound = new AmiErrorId("AmiExtensionNotFound", ErrorCategory.ObjectNotFound, "No tracked extension matches.");
         public static readonly AmiErrorId AuthenticationFailed = new AmiErrorId("AmiAuthenticationFailed", ErrorCategory.AuthenticationError, "The PBX refused the user name or secret (never retried).");
         public static readonly AmiErrorId ConnectionRefused = new AmiErrorId("AmiConnectionRefused", ErrorCategory.ConnectionError, "Nothing listens on that host and port.");
@@ -54,6 +57,7 @@ namespace AmiPs.Commands
         public static readonly AmiErrorId Timeout = new AmiErrorId("AmiTimeout", ErrorCategory.OperationTimeout, "An operation took longer than allowed.");
         public static readonly AmiErrorId WaitTimeout = new AmiErrorId("AmiWaitTimeout", ErrorCategory.OperationTimeout, "Wait-AmiEvent: no matching event within -Timeout.");
         public static readonly AmiErrorId WaitSessionClosed = new AmiErrorId("AmiWaitSessionClosed", ErrorCategory.ConnectionError, "Wait-AmiEvent: the session closed before a matching event came.");
+        public static readonly AmiErrorId SimulatorInvalidQueue = new AmiErrorId("AmiSimulatorInvalidQueue", ErrorCategory.InvalidArgument, "Start-AmiSimulator: a -Queue entry cannot be read; the message says which.");
         public static readonly AmiErrorId SimulatorStartFailed = new AmiErrorId("AmiSimulatorStartFailed", ErrorCategory.ResourceUnavailable, "Start-AmiSimulator could not listen (the port is taken, say).");
         public static readonly AmiErrorId UnexpectedError = new AmiErrorId("AmiUnexpectedError", ErrorCategory.NotSpecified, "A failure AmiPs did not expect: please report it.");
 

@@ -46,8 +46,13 @@ namespace AmiPs.Commands
         private static AmiErrorId Classify(Exception exception) => exception switch
         {
             AmiAuthenticationException => AmiErrorIds.AuthenticationFailed,
+            AmiFeatureMissingException => AmiErrorIds.FeatureMissing,
             AmiActionTimeoutException => AmiErrorIds.ActionTimeout,
             AmiActionException => AmiErrorIds.InvalidActionField,
+            AmiTimeoutException => AmiErrorIds.Timeout,
+            AmiCallNotFoundException => AmiErrorIds.CallNotFound,
+            AmiResponseException r => r.Message.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) >= 0 ? AmiErrorIds.PermissionDenied : AmiErrorIds.ActionError,
+            AmiProtocolException => AmiErrorIds.ProtocolError,
             AmiConnectionException c => c.Failure switch
             {
                 AmiConnectionFailure.Refused => AmiErrorIds.ConnectionRefused,
