@@ -6,6 +6,7 @@
 #                           asterisk-manager and the engine's ceiling in the same run, latency, Import-Module cost;
 #                           extra arguments: --events N (200,000), --repeat R (3), --only out-null,foreach,where-event,
 #                           where-cause,eventtype,latency,startup, --startup-runs K
+#   bench/run.sh r2r [...]  the same, against ReadyToRun copies of the module's assemblies (out/r2r/AmiPs)
 #   bench/run.sh e2e [...]  only the end-to-end runs, 3 of each; extra arguments go to AmiPs.Throughput and win over
 #                           the defaults here (--events N, --only dotnet,ps-null, --server bench, --repeat 1, --in-process)
 # The flood server runs in its own process (AmiPs.Throughput --serve), so the client's figures are the client's alone.
@@ -36,6 +37,16 @@ case "$mode" in
     install_node
     exec "${throughput[@]}" --pwsh "$@"
     ;;
+  r2r)
+    # The same runs against ReadyToRun copies of AmiPs.dll, AmiPs.Core.dll and AmiPs.Simulator.dll (out/r2r/AmiPs).
+    dotnet publish bench/ReadyToRun -c Release -o bench/ReadyToRun/bin/publish -nologo -v q
+    rm -rf out/r2r && mkdir -p out/r2r && cp -r out/AmiPs out/r2r/AmiPs
+    cp bench/ReadyToRun/bin/publish/AmiPs.dll out/r2r/AmiPs/
+    cp bench/ReadyToRun/bin/publish/AmiPs.Core.dll bench/ReadyToRun/bin/publish/AmiPs.Simulator.dll out/r2r/AmiPs/Dependencies/
+    dotnet tool restore >/dev/null
+    install_node
+    AMIPS_MODULE_ROOT="$PWD/out/r2r" exec "${throughput[@]}" --pwsh "$@"
+    ;;
   e2e|all)
     install_node
     if [ "$mode" = all ]; then
@@ -53,7 +64,7 @@ case "$mode" in
     DOTNET_GCgen0size=0x1000000 "${throughput[@]}" --only dotnet,stalled
     ;;
   *)
-    echo "usage: bench/run.sh [all|quick|e2e|pwsh] [AmiPs.Throughput options]" >&2
+    echo "usage: bench/run.sh [all|quick|e2e|pwsh|r2r] [AmiPs.Throughput options]" >&2
     exit 64
     ;;
 esac

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
@@ -31,7 +32,42 @@ namespace AmiPs.Throughput
     {
         private readonly Process _process;
 
+        private Process? _perf;
+
         private PwshProcess(Process process) => _process = process;
+
+        /// <summary>perf record of this process (with the JIT's perf map) into <paramref name="file"/>, until it exits.</summary>
+        public void Record(string file)
+        {
+            var start = new ProcessStartInfo("perf") { UseShellExecute = false, RedirectStandardError = true };
+            // `dotnet pwsh` starts pwsh as a child of the muxer: record the whole tree (it exists once "ready" was read).
+            var pids = string.Join(",", Tree(_process.Id));
+            foreach (var argument in new[] { "record", "-F", "499", "-g", "-o", file, "-p", pids })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            _perf = Process.Start(start);
+        }
+
+        private static IEnumerable<int> Tree(int pid)
+        {
+            yield return pid;
+            foreach (var task in Directory.Exists($"/proc/{pid}/task") ? Directory.GetDirectories($"/proc/{pid}/task") : Array.Empty<string>())
+            {
+                var children = Path.Combine(task, "children");
+                foreach (var child in File.Exists(children) ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>())
+                {
+                    foreach (var descendant in Tree(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        yield return descendant;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The folder holding AmiPs/: out/ (the build's), or AMIPS_MODULE_ROOT (bench/run.sh r2r).</summary>
+        public static string ModuleRoot => Environment.GetEnvironmentVariable("AMIPS_MODULE_ROOT") ?? Path.Combine(FixtureEvents.RepoRoot, "out");
 
         public static ProcessStartInfo StartInfo(params string[] arguments)
         {
@@ -59,13 +95,13 @@ namespace AmiPs.Throughput
                 start.ArgumentList.Add(argument);
             }
 
-            start.Environment["PSModulePath"] = Path.Combine(root, "out") + Path.PathSeparator + Environment.GetEnvironmentVariable("PSModulePath");
+            start.Environment["PSModulePath"] = ModuleRoot + Path.PathSeparator + Environment.GetEnvironmentVariable("PSModulePath");
             start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
             start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
             return start;
         }
 
-        public static async Task<PwshProcess> StartAsync(string scenario, bool ceiling, int rounds, IFlood server)
+        public static async Task<PwshProcess> StartAsync(string scenario, bool ceiling, int rounds, IFlood server, bool perfMap = false)
         {
             var script = Path.Combine(FixtureEvents.RepoRoot, "bench", "pwsh", "Scenario.ps1");
             var arguments = ceiling
@@ -75,6 +111,11 @@ namespace AmiPs.Throughput
             start.Environment["AMIPS_BENCH_PORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["AMIPS_BENCH_USER"] = server.User;
             start.Environment["AMIPS_BENCH_SECRET"] = server.Secret; // not on the command line, which any local user can read
+            if (perfMap)
+            {
+                start.Environment["DOTNET_PerfMapEnabled"] = "1";
+            }
+
             var process = new PwshProcess(Process.Start(start) ?? throw new InvalidOperationException("pwsh did not start"));
             await process.ExpectAsync("ready", TimeSpan.FromMinutes(2)).ConfigureAwait(false);
             return process;
@@ -124,6 +165,11 @@ namespace AmiPs.Throughput
             finally
             {
                 _process.Dispose();
+                if (_perf is not null)
+                {
+                    await _perf.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                    _perf.Dispose();
+                }
             }
         }
 

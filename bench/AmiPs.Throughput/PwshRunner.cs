@@ -14,7 +14,8 @@ namespace AmiPs.Throughput
     /// Node on the same flood in the same repeat; the engine's ceiling for each pipeline shape (ready-made
     /// [pscustomobject] events, same process kinds); latency on a quiet stream; the start-up cost of Import-Module.
     /// Options: <c>--events N --repeat R --only out-null,foreach,where-event,where-cause,eventtype,latency,startup
-    /// --startup-runs K --latency-events N</c>.
+    /// --startup-runs K --latency-events N --rounds R (per process: 1 cold, then warm) --perf DIR (perf record of every
+    /// scenario process into DIR, with DOTNET_PerfMapEnabled=1)</c>.
     /// </summary>
     public static class PwshRunner
     {
@@ -36,8 +37,10 @@ namespace AmiPs.Throughput
             var only = BenchOptions.Text(args, "--only")?.Split(',');
             bool Runs(string part) => only is null || only.Contains(part);
             var failures = new List<string>();
+            Rounds = (int)(BenchOptions.Value(args, "--rounds") ?? 2);
+            PerfDirectory = BenchOptions.Text(args, "--perf");
 
-            Console.WriteLine($"AmiPs in real pwsh: {Environment.ProcessorCount} cores; load {Load()}; pwsh {PwshVersion()}; {events:N0} events a round; {repeat} repeats");
+            Console.WriteLine($"AmiPs in real pwsh: {Environment.ProcessorCount} cores; load {Load()}; pwsh {PwshVersion()}; {events:N0} events a round; {repeat} repeats; module from {PwshProcess.ModuleRoot}");
             await using var server = await RemoteFlood.StartAsync("bench").ConfigureAwait(false);
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Server: {0}, {1:0} bytes an event, in its own process (pid {2}); every flood's bytes made before its clock starts", server.Description, server.AverageEventBytes, server.ProcessId));
 
@@ -104,11 +107,21 @@ namespace AmiPs.Throughput
             return failures.Count == 0 ? 0 : 1;
         }
 
+        private static int Rounds { get; set; } = 2;
+
+        private static string? PerfDirectory { get; set; }
+
         private static async Task<List<PwshRound>> RunProcessAsync(IFlood server, string scenario, bool ceiling, long events)
         {
             var rounds = new List<PwshRound>();
-            await using var pwsh = await PwshProcess.StartAsync(scenario, ceiling, 2, server).ConfigureAwait(false);
-            for (var round = 1; round <= 2; round++)
+            await using var pwsh = await PwshProcess.StartAsync(scenario, ceiling, Rounds, server, PerfDirectory is not null).ConfigureAwait(false);
+            if (PerfDirectory is not null)
+            {
+                Directory.CreateDirectory(PerfDirectory);
+                pwsh.Record(Path.Combine(PerfDirectory, (ceiling ? "ceiling-" : string.Empty) + scenario + ".data"));
+            }
+
+            for (var round = 1; round <= Rounds; round++)
             {
                 var hangups = await server.PrepareAsync(events).ConfigureAwait(false);
                 rounds.Add(await pwsh.RoundAsync(scenario, ceiling, round, events, hangups, ceiling ? null : () => server.FloodAsync(events)).ConfigureAwait(false));
@@ -183,11 +196,14 @@ namespace AmiPs.Throughput
             }
         }
 
-        /// <summary>`pwsh -c 'Import-Module AmiPs'` against `pwsh -c 1`, alternated, medians.</summary>
+        /// <summary>
+        /// `pwsh -c 'Import-Module AmiPs'` against `pwsh -c 1`, alternated, medians: wall time, and CPU time (user + sys
+        /// of the whole process tree), which a loaded machine disturbs far less.
+        /// </summary>
         private static async Task StartupAsync(int runs)
         {
-            var bare = new List<double>();
-            var import = new List<double>();
+            var bare = new List<(double Wall, double Cpu)>();
+            var import = new List<(double Wall, double Cpu)>();
             for (var i = 0; i < runs + 1; i++)
             {
                 var b = await TimeAsync("-c", "1").ConfigureAwait(false);
@@ -200,15 +216,27 @@ namespace AmiPs.Throughput
                 }
             }
 
-            var diffs = bare.Zip(import, (b, m) => m - b).ToList();
+            var wall = bare.Zip(import, (b, m) => m.Wall - b.Wall).ToList();
+            var cpu = bare.Zip(import, (b, m) => m.Cpu - b.Cpu).ToList();
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
-                "Start-up over {0} alternated runs (load {1}): pwsh -c 1 median {2:0} ms; pwsh -c 'Import-Module AmiPs' median {3:0} ms; Import-Module adds {4:0} ms (median of the pairs' differences; {5:0}-{6:0})",
-                runs, Load(), Median(bare), Median(import), Median(diffs), diffs.Min(), diffs.Max()));
+                "Start-up over {0} alternated pairs (load {1}): pwsh -c 1 median {2:0} ms wall, {3:0} ms CPU; pwsh -c 'Import-Module AmiPs' median {4:0} ms wall, {5:0} ms CPU; " +
+                "Import-Module adds {6:0} ms wall ({7:0} to {8:0}), {9:0} ms CPU ({10:0} to {11:0}) (medians of the pairs' differences)",
+                runs, Load(), Median(bare.Select(x => x.Wall)), Median(bare.Select(x => x.Cpu)), Median(import.Select(x => x.Wall)), Median(import.Select(x => x.Cpu)),
+                Median(wall), wall.Min(), wall.Max(), Median(cpu), cpu.Min(), cpu.Max()));
         }
 
-        private static async Task<double> TimeAsync(params string[] arguments)
+        /// <summary>CPU time of this process's waited-for children and their descendants (/proc/self/stat cutime + cstime), in ms.</summary>
+        private static double ChildrenCpuMilliseconds()
         {
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0; // USER_HZ = 100
+        }
+
+        private static async Task<(double Wall, double Cpu)> TimeAsync(params string[] arguments)
+        {
+            var cpuBefore = ChildrenCpuMilliseconds();
             var start = PwshProcess.StartInfo(arguments);
             start.RedirectStandardInput = false;
             var clock = Stopwatch.StartNew();
@@ -221,7 +249,7 @@ namespace AmiPs.Throughput
                 throw new InvalidOperationException($"pwsh {string.Join(' ', arguments)} exited with {process.ExitCode}");
             }
 
-            return clock.Elapsed.TotalMilliseconds;
+            return (clock.Elapsed.TotalMilliseconds, ChildrenCpuMilliseconds() - cpuBefore);
         }
 
         private static string PwshVersion()
