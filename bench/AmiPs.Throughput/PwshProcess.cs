@@ -114,6 +114,7 @@ namespace AmiPs.Throughput
             if (perfMap)
             {
                 start.Environment["DOTNET_PerfMapEnabled"] = "1";
+                start.Environment["DOTNET_EnableWriteXorExecute"] = "0"; // so perf can attribute the JIT's code to the map's names
             }
 
             var process = new PwshProcess(Process.Start(start) ?? throw new InvalidOperationException("pwsh did not start"));
