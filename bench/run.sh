@@ -2,6 +2,11 @@
 # Reproduces the figures of docs/benchmarks.md.
 #   bench/run.sh            everything: build, micro benchmarks, stage timings, end-to-end runs with Node side by side
 #   bench/run.sh quick      the CI guard only (a few seconds; exit 1 if events are lost, 2 on a crash; never on timing)
+#   bench/run.sh pwsh [...] the headline: real pwsh processes (cold, then warm) through the pipelines people write,
+#                           asterisk-manager and the engine's ceiling in the same run, latency, Import-Module cost;
+#                           extra arguments: --events N (200,000), --repeat R (3), --only out-null,foreach,where-event,
+#                           where-cause,eventtype,latency,startup, --startup-runs K
+#   bench/run.sh r2r [...]  the same, against ReadyToRun copies of the module's assemblies (out/r2r/AmiPs)
 #   bench/run.sh e2e [...]  only the end-to-end runs, 3 of each; extra arguments go to AmiPs.Throughput and win over
 #                           the defaults here (--events N, --only dotnet,ps-null, --server bench, --repeat 1, --in-process)
 # The flood server runs in its own process (AmiPs.Throughput --serve), so the client's figures are the client's alone.
@@ -12,19 +17,38 @@ dotnet build AmiPs.sln -c Release -nologo -v q   # the module lands in out/AmiPs
 dotnet build bench/AmiPs.Throughput -c Release -nologo -v q
 throughput=(dotnet bench/AmiPs.Throughput/bin/Release/net10.0/AmiPs.Throughput.dll)
 
+# asterisk-manager 0.2.0, the most used Node AMI client, into a scratch folder (gitignored) for the side-by-side run.
+install_node() {
+  if command -v npm >/dev/null && [ ! -f bench/.node/node_modules/asterisk-manager/package.json ]; then
+    mkdir -p bench/.node
+    [ -f bench/.node/package.json ] || echo '{"name":"amips-bench-node","private":true}' > bench/.node/package.json
+    (cd bench/.node && npm install --no-audit --no-fund --silent asterisk-manager@0.2.0)
+  fi
+}
+
 mode="${1:-all}"
 [ $# -gt 0 ] && shift
 case "$mode" in
   quick)
     exec "${throughput[@]}" --quick "$@"
     ;;
+  pwsh)
+    dotnet tool restore >/dev/null   # pwsh 7.6.9 from the repository's manifest: `dotnet pwsh`
+    install_node
+    exec "${throughput[@]}" --pwsh "$@"
+    ;;
+  r2r)
+    # The same runs against ReadyToRun copies of AmiPs.dll, AmiPs.Core.dll and AmiPs.Simulator.dll (out/r2r/AmiPs).
+    dotnet publish bench/ReadyToRun -c Release -o bench/ReadyToRun/bin/publish -nologo -v q
+    rm -rf out/r2r && mkdir -p out/r2r && cp -r out/AmiPs out/r2r/AmiPs
+    cp bench/ReadyToRun/bin/publish/AmiPs.dll out/r2r/AmiPs/
+    cp bench/ReadyToRun/bin/publish/AmiPs.Core.dll bench/ReadyToRun/bin/publish/AmiPs.Simulator.dll out/r2r/AmiPs/Dependencies/
+    dotnet tool restore >/dev/null
+    install_node
+    AMIPS_MODULE_ROOT="$PWD/out/r2r" exec "${throughput[@]}" --pwsh "$@"
+    ;;
   e2e|all)
-    # asterisk-manager 0.2.0, the most used Node AMI client, into a scratch folder (gitignored) for the side-by-side run.
-    if command -v npm >/dev/null && [ ! -f bench/.node/node_modules/asterisk-manager/package.json ]; then
-      mkdir -p bench/.node
-      [ -f bench/.node/package.json ] || echo '{"name":"amips-bench-node","private":true}' > bench/.node/package.json
-      (cd bench/.node && npm install --no-audit --no-fund --silent asterisk-manager@0.2.0)
-    fi
+    install_node
     if [ "$mode" = all ]; then
       dotnet build bench/AmiPs.Benchmarks -c Release -nologo -v q
       # In-process benchmarks (BenchmarkDotNet, MemoryDiagnoser): ns and bytes per event of each stage.
@@ -40,7 +64,7 @@ case "$mode" in
     DOTNET_GCgen0size=0x1000000 "${throughput[@]}" --only dotnet,stalled
     ;;
   *)
-    echo "usage: bench/run.sh [all|quick|e2e] [AmiPs.Throughput options]" >&2
+    echo "usage: bench/run.sh [all|quick|e2e|pwsh|r2r] [AmiPs.Throughput options]" >&2
     exit 64
     ;;
 esac

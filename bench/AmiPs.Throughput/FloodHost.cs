@@ -11,7 +11,8 @@ namespace AmiPs.Throughput
     /// Line protocol on stdin/stdout, one command at a time:
     /// <c>ready &lt;port&gt; &lt;user&gt; &lt;secret&gt; &lt;averageEventBytes&gt; &lt;description&gt;</c> once listening;
     /// <c>flood &lt;n&gt;</c> → <c>flooded &lt;n&gt;</c> when written; <c>logins &lt;count&gt; &lt;timeoutMs&gt;</c> →
-    /// <c>logins &lt;count&gt;</c>; a failure answers <c>error &lt;message&gt;</c>. <c>quit</c> or the end of stdin
+    /// <c>logins &lt;count&gt;</c>; <c>prepare &lt;n&gt;</c> → <c>prepared &lt;n&gt; &lt;hangups&gt;</c>;
+    /// <c>pace &lt;count&gt; &lt;intervalMs&gt;</c> → <c>paced &lt;count&gt;</c>; a failure answers <c>error &lt;message&gt;</c>. <c>quit</c> or the end of stdin
     /// (the parent exited or died) stops the server and the process.
     /// </summary>
     public static class FloodHost
@@ -70,6 +71,14 @@ namespace AmiPs.Throughput
                         var events = long.Parse(parts[1], CultureInfo.InvariantCulture);
                         await server.FloodAsync(events).ConfigureAwait(false);
                         Reply("flooded " + parts[1]);
+                        break;
+                    case "prepare" when parts.Length == 2:
+                        var hangups = await server.PrepareAsync(long.Parse(parts[1], CultureInfo.InvariantCulture)).ConfigureAwait(false);
+                        Reply("prepared " + parts[1] + " " + hangups.ToString(CultureInfo.InvariantCulture));
+                        break;
+                    case "pace" when parts.Length == 3:
+                        await server.PaceAsync(int.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(double.Parse(parts[2], CultureInfo.InvariantCulture))).ConfigureAwait(false);
+                        Reply("paced " + parts[1]);
                         break;
                     case "logins" when parts.Length == 3:
                         var count = int.Parse(parts[1], CultureInfo.InvariantCulture);

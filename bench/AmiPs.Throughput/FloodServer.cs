@@ -17,9 +17,11 @@ namespace AmiPs.Throughput
 {
     /// <summary>
     /// A loopback AMI server for the throughput runs: banner, Challenge/Login (plain and MD5), Ping, Logoff, empty
-    /// answers to the resync lists, then <see cref="FloodAsync"/> streams the fixture events to every logged-in
-    /// session as fast as it reads. The events are written from one prepared buffer, so the server allocates
-    /// nothing per event and its cost is one memcpy into the socket.
+    /// answers to the resync lists, then <see cref="FloodAsync"/> streams <see cref="CallFlood"/> events (60 concurrent
+    /// calls, ids never reused) to every logged-in session as fast as it reads. <see cref="Prepare"/> makes the next
+    /// flood's bytes before it is timed, so that flood costs the server one memcpy into the socket; an unprepared
+    /// flood is made in 256 KB chunks as it goes. <see cref="PaceAsync"/> sends a quiet stream stamped with the
+    /// send time, for latency.
     /// </summary>
     public sealed class FloodServer : IFlood
     {
@@ -28,29 +30,26 @@ namespace AmiPs.Throughput
         private readonly string _secret;
         private readonly ConcurrentDictionary<Peer, bool> _peers = new ConcurrentDictionary<Peer, bool>();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly byte[] _blob;
         private const int Chunk = 256 * 1024; // per write: responses to actions can slip in between
-        private readonly int[] _ends; // _ends[i] = end offset of event i+1 in _blob
+        private readonly CallFlood _calls = new CallFlood();
+        private readonly SemaphoreSlim _oneFlood = new SemaphoreSlim(1, 1); // the stream's order is the generator's
+        private byte[]? _prepared;
+        private long _preparedEvents;
 
         public FloodServer(string user, string secret)
         {
             _user = user;
             _secret = secret;
-            _blob = FixtureEvents.Concatenated(4 << 20, out var count);
-            _ends = new int[count];
-            var offset = 0;
-            for (var i = 0; i < count; i++)
-            {
-                offset += FixtureEvents.LengthAt(i);
-                _ends[i] = offset;
-            }
+            // A separate generator of the same kind, so sizing it does not move the flood's own ids.
+            var sample = new CallFlood().Take(20_000, out _);
+            AverageEventBytes = sample.Length / 20_000.0;
 
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start(512);
             _ = AcceptLoopAsync();
         }
 
-        public string Description => "bench/AmiPs.Throughput FloodServer (fixture events from one prepared buffer)";
+        public string Description => $"bench/AmiPs.Throughput FloodServer ({_calls.ConcurrentCalls} concurrent calls of {CallFlood.TemplateCount} recorded sequences, new ids per call)";
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -60,9 +59,7 @@ namespace AmiPs.Throughput
 
         public int LoggedIn => _peers.Keys.Count(p => p.LoggedIn);
 
-        public long BytesPerRound => _blob.Length;
-
-        public double AverageEventBytes => _blob.Length / (double)_ends.Length;
+        public double AverageEventBytes { get; }
 
         /// <summary>Waits until <paramref name="count"/> sessions are logged in.</summary>
         public async Task WaitForLoginsAsync(int count, TimeSpan timeout)
@@ -79,9 +76,71 @@ namespace AmiPs.Throughput
             }
         }
 
-        /// <summary>Sends <paramref name="events"/> fixture events to every logged-in session; completes when all are written.</summary>
-        public Task FloodAsync(long events) =>
-            Task.WhenAll(_peers.Keys.Where(p => p.LoggedIn).Select(p => Task.Run(() => FloodOneAsync(p, events))));
+        /// <summary>
+        /// Makes the bytes of the next <paramref name="events"/> events now, so the flood that sends them is a memcpy;
+        /// returns how many of them are <c>Hangup</c> events.
+        /// </summary>
+        public Task<long> PrepareAsync(long events) => Task.Run(() => Prepare(events));
+
+        public long Prepare(long events)
+        {
+            _oneFlood.Wait();
+            try
+            {
+                _prepared = _calls.Take(events, out var hangups);
+                _preparedEvents = events;
+                return hangups;
+            }
+            finally
+            {
+                _oneFlood.Release();
+            }
+        }
+
+        /// <summary>Sends the next <paramref name="events"/> events to every logged-in session; completes when all are written.</summary>
+        public async Task FloodAsync(long events)
+        {
+            await _oneFlood.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                var peers = _peers.Keys.Where(p => p.LoggedIn).ToArray();
+                if (_prepared is { } prepared && _preparedEvents == events)
+                {
+                    _prepared = null;
+                    await Task.WhenAll(peers.Select(p => Task.Run(() => WriteAllAsync(p, prepared, prepared.Length)))).ConfigureAwait(false);
+                    return;
+                }
+
+                var chunk = new byte[Chunk];
+                for (var left = events; left > 0;)
+                {
+                    var length = _calls.Fill(chunk, 0, left, out var wrote, out _);
+                    left -= wrote;
+                    await Task.WhenAll(peers.Select(p => p.WriteAsync(chunk, 0, length))).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _oneFlood.Release();
+            }
+        }
+
+        /// <summary>
+        /// A quiet stream: <paramref name="count"/> <c>UserEvent</c>s <paramref name="interval"/> apart, each with
+        /// <c>Sent</c>: <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> just before its write (the same
+        /// monotonic clock in every process on the machine).
+        /// </summary>
+        public async Task PaceAsync(int count, TimeSpan interval)
+        {
+            var peers = _peers.Keys.Where(p => p.LoggedIn).ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                var text = "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Latency\r\nSent: " +
+                           System.Diagnostics.Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture) + "\r\n\r\n";
+                await Task.WhenAll(peers.Select(p => p.WriteTextAsync(text))).ConfigureAwait(false);
+                await Task.Delay(interval).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>Sends prepared bytes (whole messages) to every logged-in session.</summary>
         public Task SendAsync(byte[] bytes) =>
@@ -100,27 +159,11 @@ namespace AmiPs.Throughput
             _stop.Dispose();
         }
 
-        private async Task FloodOneAsync(Peer peer, long events)
+        private static async Task WriteAllAsync(Peer peer, byte[] bytes, int length)
         {
-            var perRound = _ends.Length;
-            var remaining = events;
-            while (remaining >= perRound)
+            for (var at = 0; at < length; at += Chunk)
             {
-                for (var at = 0; at < _blob.Length; at += Chunk)
-                {
-                    await peer.WriteAsync(_blob, at, Math.Min(Chunk, _blob.Length - at)).ConfigureAwait(false);
-                }
-
-                remaining -= perRound;
-            }
-
-            if (remaining > 0)
-            {
-                var end = _ends[remaining - 1];
-                for (var at = 0; at < end; at += Chunk)
-                {
-                    await peer.WriteAsync(_blob, at, Math.Min(Chunk, end - at)).ConfigureAwait(false);
-                }
+                await peer.WriteAsync(bytes, at, Math.Min(Chunk, length - at)).ConfigureAwait(false);
             }
         }
 

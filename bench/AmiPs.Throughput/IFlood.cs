@@ -20,5 +20,11 @@ namespace AmiPs.Throughput
 
         /// <summary>Sends <paramref name="events"/> events to every logged-in session; completes when written.</summary>
         Task FloodAsync(long events);
+
+        /// <summary>Makes the next flood of <paramref name="events"/> ahead of time; its Hangup count, or -1 where unsupported.</summary>
+        Task<long> PrepareAsync(long events);
+
+        /// <summary>A quiet stream of <paramref name="count"/> events stamped with their send time (see FloodServer).</summary>
+        Task PaceAsync(int count, TimeSpan interval);
     }
 }

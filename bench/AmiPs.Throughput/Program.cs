@@ -15,7 +15,8 @@ namespace AmiPs.Throughput
     /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on any event lost by a consumer that keeps up, 2 on a
     /// crash (never on timing).
     /// Options: <c>--quick --events N --ps-events N --warm-up N --repeat N --only dotnet,stalled,ps-null,ps-foreach,node,latency,tracker
-    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N</c>.
+    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N</c>;
+    /// <c>--pwsh</c>: the real-pwsh runs (<see cref="PwshRunner"/>).
     /// </summary>
     public static class Program
     {
@@ -24,6 +25,11 @@ namespace AmiPs.Throughput
             if (BenchOptions.Text(args, "--serve") is { } kind)
             {
                 return await FloodHost.RunAsync(kind).ConfigureAwait(false);
+            }
+
+            if (Array.IndexOf(args, "--pwsh") >= 0)
+            {
+                return await PwshRunner.RunAsync(args).ConfigureAwait(false);
             }
 
             if (Array.IndexOf(args, "--micro") is var micro and >= 0)

@@ -85,11 +85,20 @@ namespace AmiPs.Throughput
         }
 
         public Task WaitForLoginsAsync(int count, TimeSpan timeout) =>
-            AskAsync(string.Format(CultureInfo.InvariantCulture, "logins {0} {1:0}", count, timeout.TotalMilliseconds), "logins", timeout + TimeSpan.FromSeconds(10));
+            (Task)AskAsync(string.Format(CultureInfo.InvariantCulture, "logins {0} {1:0}", count, timeout.TotalMilliseconds), "logins", timeout + TimeSpan.FromSeconds(10));
 
         /// <summary>Completes when the child has written the whole flood to every logged-in session.</summary>
         public Task FloodAsync(long events) =>
-            AskAsync("flood " + events.ToString(CultureInfo.InvariantCulture), "flooded", TimeSpan.FromMinutes(10));
+            (Task)AskAsync("flood " + events.ToString(CultureInfo.InvariantCulture), "flooded", TimeSpan.FromMinutes(10));
+
+        public async Task<long> PrepareAsync(long events)
+        {
+            var reply = await AskAsync("prepare " + events.ToString(CultureInfo.InvariantCulture), "prepared", TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            return long.Parse(reply.Split(' ')[2], CultureInfo.InvariantCulture);
+        }
+
+        public Task PaceAsync(int count, TimeSpan interval) =>
+            AskAsync(string.Format(CultureInfo.InvariantCulture, "pace {0} {1:0.###}", count, interval.TotalMilliseconds), "paced", TimeSpan.FromMinutes(10) + count * interval);
 
         public async ValueTask DisposeAsync()
         {
@@ -111,7 +120,7 @@ namespace AmiPs.Throughput
             }
         }
 
-        private async Task AskAsync(string command, string answer, TimeSpan timeout)
+        private async Task<string> AskAsync(string command, string answer, TimeSpan timeout)
         {
             await _oneCommand.WaitAsync().ConfigureAwait(false);
             try
@@ -128,6 +137,8 @@ namespace AmiPs.Throughput
                 {
                     throw new InvalidOperationException($"The flood server answered '{command}' with: {reply}");
                 }
+
+                return reply;
             }
             finally
             {

@@ -85,5 +85,9 @@ namespace AmiPs.Throughput
             DotNetScenario.WaitForAsync(() => _simulator.ConnectionCount >= count, timeout);
 
         public Task FloodAsync(long events) => _simulator.FloodAsync(events);
+
+        public Task<long> PrepareAsync(long events) => Task.FromResult(-1L);
+
+        public Task PaceAsync(int count, TimeSpan interval) => throw new NotSupportedException("The simulator's flood has no paced mode: use --server bench.");
     }
 }

@@ -13,9 +13,13 @@ namespace AmiPs.Bench
     /// </summary>
     public static class FixtureEvents
     {
-        private static readonly Lazy<IReadOnlyList<byte[]>> LazyEvents = new Lazy<IReadOnlyList<byte[]>>(Load);
+        private static readonly Lazy<IReadOnlyList<IReadOnlyList<byte[]>>> LazyByFile = new Lazy<IReadOnlyList<IReadOnlyList<byte[]>>>(Load);
+        private static readonly Lazy<IReadOnlyList<byte[]>> LazyEvents = new Lazy<IReadOnlyList<byte[]>>(() => LazyByFile.Value.SelectMany(f => f).ToList());
 
         public static IReadOnlyList<byte[]> Events => LazyEvents.Value;
+
+        /// <summary>The same events, one list per transcript (a call's sequence, for <see cref="CallFlood"/>).</summary>
+        public static IReadOnlyList<IReadOnlyList<byte[]>> EventsByFile => LazyByFile.Value;
 
         public static string RepoRoot => FindRoot();
 
@@ -28,7 +32,8 @@ namespace AmiPs.Bench
         /// The events one after another, repeated until at least <paramref name="minBytes"/> long; whole events only.
         /// Each repetition is a new set of calls: the epoch prefix of every Uniqueid, Linkedid and Timestamp
         /// (<c>179549</c>) is replaced by a number of the same length, so ids repeat within a call, as on a real PBX,
-        /// but not from one round to the next (a parser cache must not look better than it would live).
+        /// but not from one round to the next (a parser cache must not look better than it would live). The calls follow
+        /// one another; the flood servers use <see cref="CallFlood"/> instead (concurrent calls, ids never reused).
         /// </summary>
         public static byte[] Concatenated(int minBytes, out int eventCount)
         {
@@ -59,12 +64,13 @@ namespace AmiPs.Bench
         /// <summary>Length of each event in <see cref="Concatenated"/> order (the same for every round).</summary>
         public static int LengthAt(int index) => Events[index % Events.Count].Length;
 
-        private static IReadOnlyList<byte[]> Load()
+        private static IReadOnlyList<IReadOnlyList<byte[]>> Load()
         {
             var separator = Encoding.ASCII.GetBytes("\r\n\r\n");
-            var events = new List<byte[]>();
+            var files = new List<IReadOnlyList<byte[]>>();
             foreach (var file in Directory.GetFiles(FixturesDirectory, "*.ami").OrderBy(f => f, StringComparer.Ordinal))
             {
+                var events = new List<byte[]>();
                 var bytes = File.ReadAllBytes(file);
                 var start = bytes.AsSpan().IndexOf((byte)'\n') + 1; // after the banner
                 while (start < bytes.Length)
@@ -84,14 +90,19 @@ namespace AmiPs.Bench
 
                     start += length + separator.Length;
                 }
+
+                if (events.Count > 0)
+                {
+                    files.Add(events);
+                }
             }
 
-            if (events.Count == 0)
+            if (files.Count == 0)
             {
                 throw new InvalidOperationException("No events found in " + FixturesDirectory);
             }
 
-            return events;
+            return files;
         }
 
         private static string FindRoot()

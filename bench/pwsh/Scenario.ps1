@@ -1,0 +1,127 @@
+<#
+.SYNOPSIS
+    One real-pwsh benchmark process, driven by AmiPs.Throughput --pwsh (bench/run.sh pwsh): round 1 is cold (a fresh
+    process, nothing JIT-compiled yet), round 2 warm (the same pipeline again in the same process).
+.DESCRIPTION
+    Line protocol. stdin: "start <events> <hangups>" begins a round. stdout: "ready" once the module is imported;
+    "go" (from a helper runspace) once Receive-AmiEvent has subscribed, when the driver starts the flood;
+    "done <json>" when the pipeline has ended, with this process's costs over the round. Any other line (a warning)
+    is ignored by the driver. The flood server's port, user and secret come in AMIPS_BENCH_PORT, AMIPS_BENCH_USER and
+    AMIPS_BENCH_SECRET (never on a command line).
+    -Ceiling times the same pipeline shape on ready-made [pscustomobject] events (built before the clock starts,
+    Hangup in the flood's share), with no module and no server: the engine's own ceiling for that shape.
+#>
+param(
+    [Parameter(Mandatory)] [ValidateSet('out-null', 'foreach', 'where-event', 'where-cause', 'eventtype', 'latency')] [string] $Scenario,
+    [int] $Rounds = 2,
+    [switch] $Ceiling
+)
+$ErrorActionPreference = 'Stop'
+$WarningPreference = 'SilentlyContinue' # drops are read from Get-AmiStatus, not from the warning
+
+function Get-Mark {
+    $p = [System.Diagnostics.Process]::GetCurrentProcess()
+    [pscustomobject]@{
+        Cpu = $p.TotalProcessorTime.TotalMilliseconds
+        Alloc = [GC]::GetTotalAllocatedBytes($true)
+        Gen0 = [GC]::CollectionCount(0); Gen1 = [GC]::CollectionCount(1); Gen2 = [GC]::CollectionCount(2)
+        Pause = [GC]::GetTotalPauseDuration().TotalMilliseconds
+        Clock = [System.Diagnostics.Stopwatch]::GetTimestamp()
+    }
+}
+
+function Write-Done($Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
+    $after = Get-Mark
+    $p = [System.Diagnostics.Process]::GetCurrentProcess()
+    $result = [ordered]@{
+        events = $Events; counted = $Counted; dropped = $Dropped
+        seconds = ($after.Clock - $Before.Clock) / [System.Diagnostics.Stopwatch]::Frequency
+        cpuMs = $after.Cpu - $Before.Cpu; allocBytes = $after.Alloc - $Before.Alloc
+        gen0 = $after.Gen0 - $Before.Gen0; gen1 = $after.Gen1 - $Before.Gen1; gen2 = $after.Gen2 - $Before.Gen2
+        pauseMs = $after.Pause - $Before.Pause; peakWorkingSet = $p.PeakWorkingSet64
+    }
+    if ($Extra) { foreach ($k in $Extra.Keys) { $result[$k] = $Extra[$k] } }
+    [Console]::Out.WriteLine('done ' + ($result | ConvertTo-Json -Compress))
+    [Console]::Out.Flush()
+}
+
+if ($Ceiling) {
+    [Console]::Out.WriteLine('ready'); [Console]::Out.Flush()
+    for ($round = 1; $round -le $Rounds; $round++) {
+        $start = [Console]::In.ReadLine() -split ' '
+        $n = [long]$start[1]; $hangups = [long]$start[2]
+        $every = [math]::Max(1, [math]::Floor($n / [math]::Max(1, $hangups)))
+        # Ready-made events, as many as the flood's, before the clock: only the pipeline is timed.
+        $objects = [System.Collections.Generic.List[object]]::new($n)
+        for ($i = 0; $i -lt $n; $i++) {
+            if ($i % $every -eq 0) { $objects.Add([pscustomobject]@{ Event = 'Hangup'; Channel = "PJSIP/a-$i"; Uniqueid = "1800000000.$i"; Cause = 16 }) }
+            else { $objects.Add([pscustomobject]@{ Event = 'VarSet'; Channel = "PJSIP/a-$i"; Uniqueid = "1800000000.$i"; Cause = $null }) }
+        }
+        $objects = $objects.ToArray()
+        [GC]::Collect()
+        $before = Get-Mark
+        $counted = switch ($Scenario) {
+            # Write-Output: a compiled cmdlet writing the objects one by one, as Receive-AmiEvent does (`$objects | Out-Null`
+            # alone is compiled away by the engine and would time nothing).
+            'out-null' { Write-Output $objects | Out-Null; $n }
+            'foreach' { $k = 0; Write-Output $objects | ForEach-Object { $k++ }; $k }
+            'where-event' { (Write-Output $objects | Where-Object Event -eq 'Hangup' | Measure-Object).Count }
+            'where-cause' { (Write-Output $objects | Where-Object { $_.Cause -eq 16 } | Measure-Object).Count }
+            default { throw "No ceiling for $Scenario" }
+        }
+        Write-Done $before $n $counted 0 $null
+        $objects = $null
+    }
+    return
+}
+
+Import-Module AmiPs
+# The helper runspace says "go" once the pipeline has subscribed; opened now, so it costs nothing in the rounds.
+$helperRunspace = [runspacefactory]::CreateRunspace()
+$helperRunspace.Open()
+$cred = [pscredential]::new($env:AMIPS_BENCH_USER, [System.Net.NetworkCredential]::new('', $env:AMIPS_BENCH_SECRET).SecurePassword)
+[Console]::Out.WriteLine('ready'); [Console]::Out.Flush()
+$timeout = [timespan]::FromSeconds(120)
+for ($round = 1; $round -le $Rounds; $round++) {
+    $start = [Console]::In.ReadLine() -split ' '
+    $n = [int]$start[1]; $hangups = [int]$start[2]
+    # Out-Null and -EventType at the default buffer (no drop allowed); the slower shapes hold the whole flood, so
+    # what is timed is the pipeline, not a wait for events that were dropped (their drops at the default buffer
+    # are the pwsh issue's, and the driver still reports any).
+    $buffer = if ($Scenario -in 'out-null', 'eventtype', 'latency') { @{} } else { @{ BufferSize = $n } }
+    $session = Connect-Ami 127.0.0.1 -Port ([int]$env:AMIPS_BENCH_PORT) -Credential $cred -NoReconnect -Name bench
+    $helper = [powershell]::Create()
+    $helper.Runspace = $helperRunspace
+    $null = $helper.AddScript({
+            param($s)
+            $w = [System.Diagnostics.Stopwatch]::StartNew()
+            while ($s.GetStatus().Subscribers -eq 0 -and $w.Elapsed.TotalSeconds -lt 60) { [System.Threading.Thread]::Sleep(1) }
+            [Console]::Out.WriteLine('go'); [Console]::Out.Flush()
+        }).AddArgument($session)
+    [GC]::Collect()
+    $before = Get-Mark
+    $async = $helper.BeginInvoke()
+    $extra = $null
+    $counted = switch ($Scenario) {
+        'out-null' { Receive-AmiEvent -First $n -Timeout $timeout @buffer | Out-Null; -1 }
+        'foreach' { $k = 0; Receive-AmiEvent -First $n -Timeout $timeout @buffer | ForEach-Object { $k++ }; $k }
+        'where-event' { (Receive-AmiEvent -First $n -Timeout $timeout @buffer | Where-Object Event -eq 'Hangup' | Measure-Object).Count }
+        'where-cause' { (Receive-AmiEvent -First $n -Timeout $timeout @buffer | Where-Object { $_.Cause -eq 16 } | Measure-Object).Count }
+        'eventtype' { (Receive-AmiEvent -EventType Hangup -First $hangups -Timeout $timeout @buffer | Measure-Object).Count }
+        'latency' {
+            # Last byte on the socket (the server's Sent stamp, taken just before its write) to the object in the pipeline.
+            $lat = [System.Collections.Generic.List[double]]::new($n)
+            $tick = 1e6 / [System.Diagnostics.Stopwatch]::Frequency
+            Receive-AmiEvent -First $n -Timeout $timeout @buffer | ForEach-Object { $lat.Add(([System.Diagnostics.Stopwatch]::GetTimestamp() - [long]$_.Sent) * $tick) }
+            $sorted = $lat.ToArray(); [array]::Sort($sorted)
+            $at = { param($q) $sorted[[math]::Min($sorted.Length - 1, [math]::Floor($q * $sorted.Length))] }
+            $extra = @{ p50us = (& $at 0.50); p99us = (& $at 0.99); maxUs = $sorted[-1] }
+            $sorted.Length
+        }
+    }
+    $status = Get-AmiStatus -Session $session
+    Write-Done $before $status.EventsReceived $counted $status.EventsDropped $extra
+    $null = $helper.EndInvoke($async); $helper.Dispose()
+    Disconnect-Ami -Session $session
+}
+$helperRunspace.Dispose()
