@@ -32,6 +32,10 @@
         'Receive-AmiEvent'
         'Start-AmiSimulator'
         'Stop-AmiSimulator'
+        'Test-AmiHealth'
+        'ConvertTo-AmiNagios'
+        'ConvertTo-AmiPrometheus'
+        'Export-AmiMetric'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -26,6 +26,7 @@ namespace AmiPs.Simulator
         private long _eventsSent;
         private int _nextSessionId;
         private int _stopping;
+        private long _startedTicks;
 
         private AmiSimulator(AmiSimulatorOptions options)
         {
@@ -33,6 +34,7 @@ namespace AmiPs.Simulator
             Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AmiPs.Simulator");
             Pbx = new SimulatedPbx(options, Broadcast);
             Faults = new AmiSimulatorFaults(this);
+            MarkStarted(options.Uptime);
         }
 
         public AmiSimulatorOptions Options { get; }
@@ -67,7 +69,10 @@ namespace AmiPs.Simulator
 
         internal ILogger Logger { get; }
 
-        internal DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+        /// <summary>When the simulated Asterisk started (its uptime's origin): <see cref="AmiSimulatorOptions.Uptime"/> before now at first, now again after a restart.</summary>
+        public DateTimeOffset Started => new DateTimeOffset(Interlocked.Read(ref _startedTicks), TimeSpan.Zero);
+
+        internal void MarkStarted(TimeSpan uptime) => Interlocked.Exchange(ref _startedTicks, (DateTimeOffset.UtcNow - uptime).UtcTicks);
 
         /// <summary>Starts listening; with <see cref="AmiSimulatorOptions.TrafficCallsPerSecond"/> above 0, traffic starts too.</summary>
         public static Task<AmiSimulator> StartAsync(AmiSimulatorOptions options, CancellationToken ct = default)

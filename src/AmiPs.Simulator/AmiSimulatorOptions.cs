@@ -48,6 +48,9 @@ namespace AmiPs.Simulator
 
         public ILoggerFactory? LoggerFactory { get; init; }
 
+        /// <summary>How long the simulated Asterisk has already run when the simulator starts (<c>FullyBooted</c>'s <c>Uptime</c>, <c>core show uptime</c>); a restart sets it back to zero.</summary>
+        public TimeSpan Uptime { get; init; }
+
         /// <summary>Wait before answering a wrong secret (Asterisk sleeps about 1 s).</summary>
         public TimeSpan AuthFailureDelay { get; init; } = TimeSpan.FromSeconds(1);
 

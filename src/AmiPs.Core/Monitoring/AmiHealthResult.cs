@@ -16,7 +16,6 @@ namespace AmiPs.Monitoring
             Target = target ?? string.Empty;
             Status = status;
             Message = message ?? string.Empty;
-            Time = DateTimeOffset.Now;
         }
 
         /// <summary>The PBX this is about, as it was given (<c>-ComputerName</c> or the session's host).</summary>
@@ -46,7 +45,7 @@ namespace AmiPs.Monitoring
         public string Message { get; }
 
         /// <summary>When the result was made.</summary>
-        public DateTimeOffset Time { get; }
+        public DateTimeOffset Time { get; init; } = DateTimeOffset.Now;
 
         public override string ToString()
         {

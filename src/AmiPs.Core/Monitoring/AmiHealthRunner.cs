@@ -50,8 +50,9 @@ namespace AmiPs.Monitoring
                 }
                 catch (Exception ex) when (ex is AmiException or TimeoutException or OperationCanceledException or ArgumentException)
                 {
-                    var why = cancellationToken.IsCancellationRequested ? $"no answer within {request.HostBudget.TotalSeconds:0.#} s" : ex.Message;
-                    return NotConnected(name, request, $"cannot connect to {name}:{options.EffectivePort}: {why}");
+                    // The session's errors already name the host and port and say what to look at.
+                    var why = cancellationToken.IsCancellationRequested ? $"no answer from {name}:{options.EffectivePort} within {request.HostBudget.TotalSeconds:0.#} s" : ex.Message;
+                    return NotConnected(name, request, why);
                 }
 
                 var context = new AmiHealthContext(name, session, request.Thresholds, request.Filter, clock.Elapsed);

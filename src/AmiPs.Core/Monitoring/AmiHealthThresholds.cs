@@ -47,6 +47,9 @@ namespace AmiPs.Monitoring
             ? level
             : throw new ArgumentException($"No threshold named '{name}'.", nameof(name));
 
+        /// <summary>True when the threshold named like <paramref name="check"/> is bad when low (Uptime): Nagios writes its levels as ranges.</summary>
+        public bool LowerIsWorse(string check) => _levels.TryGetValue(check, out var level) && level.LowerIsWorse;
+
         /// <summary>
         /// These thresholds with <paramref name="overrides"/> applied: each key a threshold name, each value a
         /// dictionary with <c>Warning</c> and/or <c>Critical</c> (a number, or null to turn that level off).

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using AmiPs.Client;
+using AmiPs.Events;
+
+namespace AmiPs.Monitoring.Formats
+{
+    /// <summary>
+    /// Sessions and health results as Prometheus metrics. Names follow Asterisk's <c>res_prometheus</c> where it has
+    /// one (<c>asterisk_core_uptime_seconds</c>, <c>asterisk_channels_count</c>, ...), with a <c>pbx</c> label in place
+    /// of its <c>eid</c>; what it lacks is <c>amips_*</c>. A session that is not connected gives its own figures only.
+    /// </summary>
+    public static class AmiPrometheusExporter
+    {
+        public static async Task<string> FormatAsync(IEnumerable<AmiSession> sessions, IEnumerable<AmiHealthResult> results, CancellationToken cancellationToken = default)
+        {
+            var text = new AmiPrometheusText();
+            foreach (var session in sessions)
+            {
+                AddSession(text, session);
+                if (session.State == AmiSessionState.Connected)
+                {
+                    await AddServerAsync(text, session, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var result in results)
+            {
+                AddResult(text, result);
+            }
+
+            return text.ToString();
+        }
+
+        private static void AddSession(AmiPrometheusText text, AmiSession session)
+        {
+            var labels = new[] { ("pbx", session.ComputerName), ("session", session.Name) };
+            var status = session.GetStatus();
+            text.Gauge("amips_session_up", "1 when the AmiPs session is connected and logged in, else 0.", status.IsHealthy ? 1 : 0, labels);
+            text.Counter("amips_session_reconnects_total", "Times the AmiPs session reconnected after losing its link.", status.ReconnectCount, labels);
+            text.Counter("amips_session_events_received_total", "AMI events the AmiPs session received.", status.EventsReceived, labels);
+            text.Counter("amips_session_events_dropped_total", "AMI events dropped because a consumer read too slowly.", status.EventsDropped, labels);
+            text.Counter("amips_session_protocol_errors_total", "Malformed AMI frames the AmiPs session skipped.", status.ProtocolErrors, labels);
+            if (status.LastPingRoundTrip is { } ping)
+            {
+                text.Gauge("amips_session_ping_roundtrip_seconds", "Round trip of the last keep-alive Ping.", ping.TotalSeconds, labels);
+            }
+        }
+
+        private static async Task AddServerAsync(AmiPrometheusText text, AmiSession session, CancellationToken cancellationToken)
+        {
+            var pbx = ("pbx", session.ComputerName);
+            var probe = new AmiServerProbe(session);
+            try
+            {
+                if (await probe.UptimeAsync(cancellationToken).ConfigureAwait(false) is { } uptime)
+                {
+                    text.Gauge("asterisk_core_uptime_seconds", "Current uptime of Asterisk.", Math.Floor(uptime.Uptime.TotalSeconds), pbx);
+                    if (uptime.SinceReload is { } reload)
+                    {
+                        text.Gauge("asterisk_core_last_reload_seconds", "Time since last reload.", Math.Floor(reload.TotalSeconds), pbx);
+                    }
+                }
+
+                var status = await probe.CoreStatusAsync(cancellationToken).ConfigureAwait(false);
+                if (status.IsSuccess && AmiValues.ParseInt(status["CoreCurrentCalls"]) is int channels)
+                {
+                    text.Gauge("asterisk_channels_count", "Current channel count.", channels, pbx);
+                }
+            }
+            catch (Exception ex) when (ex is AmiException or TimeoutException)
+            {
+                // A question the server does not answer leaves its metric out; the session figures still say why.
+            }
+
+            if ((session.Options.Track & AmiTrackedState.Calls) != 0)
+            {
+                text.Gauge("asterisk_calls_count", "Current call count.", session.Calls.ActiveCount, pbx);
+            }
+        }
+
+        private static void AddResult(AmiPrometheusText text, AmiHealthResult result)
+        {
+            var labels = new[] { ("pbx", result.ComputerName), ("check", result.Check), ("target", result.Target) };
+            text.Gauge("amips_check_status", "Test-AmiHealth verdict: 0 OK, 1 Warning, 2 Critical, 3 Unknown.", (int)result.Status, labels);
+            if (result.Value is { } value)
+            {
+                text.Gauge("amips_check_value", "The figure Test-AmiHealth judged, in the check's unit (ms, s, or a count).", value, labels);
+            }
+        }
+    }
+}
