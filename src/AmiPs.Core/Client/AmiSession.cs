@@ -141,6 +141,7 @@ namespace AmiPs.Client
         // Each tracker beyond calls and extensions is created here (and exposed by a property of its own).
         private IAmiStateTracker[] CreateTrackers() => new IAmiStateTracker[]
         {
+            Queues = new AmiQueueTracker(Name),
         };
 
         private void LogExtensionChange(AmiExtension extension) =>

@@ -18,6 +18,8 @@ namespace AmiPs.Events
             "MusicOnHoldStart", "MusicOnHoldStop", "Newchannel", "NewCallerid", "NewConnectedLine", "Newexten", "Newstate",
             "OriginateResponse", "PeerStatus", "QueueCallerAbandon", "QueueCallerJoin", "QueueCallerLeave", "QueueMemberStatus",
             "Registry", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "Unhold", "UserEvent", "VarSet",
+            "AgentRingNoAnswer", "QueueEntry", "QueueMember", "QueueMemberAdded", "QueueMemberPause", "QueueMemberPenalty", "QueueMemberRemoved",
+            "QueueParams", "QueueSummary",
         };
     }
 }

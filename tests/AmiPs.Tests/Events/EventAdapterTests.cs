@@ -105,13 +105,13 @@ namespace AmiPs.Tests.Events
         [Fact]
         public void Unknown_events_arrive_as_generic_events_whose_fields_are_properties()
         {
-            var e = EventTestData.Event("Event: AgentConnect", "Privilege: agent,all", "Queue: sales", "HoldTime: 12", "Queue: second");
+            var e = EventTestData.Event("Event: AgentDump", "Privilege: agent,all", "Queue: sales", "HoldTime: 12", "Queue: second");
             var result = _ps.Run(
                 "$g.GetType().FullName; $g.Event; $g.Queue; $g.HoldTime; $g.Fields.Count; ($g.GetFieldValues('Queue')) -join ','; $g.Privilege",
                 new Dictionary<string, object?> { ["g"] = e }).ThrowIfErrors();
 
             Assert.Equal(
-                new object[] { "AmiPs.Events.AmiEvent", "AgentConnect", "sales", "12", 5, "sales,second", "agent,all" },
+                new object[] { "AmiPs.Events.AmiEvent", "AgentDump", "sales", "12", 5, "sales,second", "agent,all" },
                 result.Output.Select(o => o.BaseObject));
         }
 
