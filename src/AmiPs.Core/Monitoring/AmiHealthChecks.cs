@@ -14,6 +14,7 @@ namespace AmiPs.Monitoring
             new UptimeCheck(),
             new ChannelsCheck(),
             new LongCallsCheck(),
+            new QueuesCheck(),
         };
 
         /// <summary>The names <c>-Check</c> takes.</summary>

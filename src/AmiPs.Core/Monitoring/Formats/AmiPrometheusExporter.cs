@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
+using AmiPs.Tracking;
 
 namespace AmiPs.Monitoring.Formats
 {
@@ -78,6 +79,25 @@ namespace AmiPs.Monitoring.Formats
             if ((session.Options.Track & AmiTrackedState.Calls) != 0)
             {
                 text.Gauge("asterisk_calls_count", "Current call count.", session.Calls.ActiveCount, pbx);
+            }
+
+            AddQueues(text, session);
+        }
+
+        private static void AddQueues(AmiPrometheusText text, AmiSession session)
+        {
+            if ((session.Options.Track & AmiTrackedState.Queues) == 0 || session.Queues.Support != AmiQueueSupport.Present)
+            {
+                return;
+            }
+
+            foreach (var queue in session.Queues.GetQueues())
+            {
+                var labels = new[] { ("pbx", session.ComputerName), ("queue", queue.Name) };
+                text.Gauge("amips_queue_callers", "Callers waiting in the queue.", queue.Callers.Count, labels);
+                text.Gauge("amips_queue_longest_wait_seconds", "How long the caller who has waited longest has waited.", Math.Floor(queue.LongestWait.TotalSeconds), labels);
+                text.Gauge("amips_queue_available_members", "Members that could take a call now (not paused, device not in use).", queue.AvailableMembers, labels);
+                text.Gauge("amips_queue_members", "Members of the queue.", queue.Members.Count, labels);
             }
         }
 
