@@ -6,9 +6,23 @@ using Microsoft.Extensions.Logging;
 
 namespace AmiPs.Simulator
 {
-    /// <summary>An AMI account of the simulator, as a <c>manager.conf</c> section: secret and read/write class lists.</summary>
-    public sealed record AmiSimulatorUser(string UserName, string Secret)
+    /// <summary>
+    /// An AMI account of the simulator, as a <c>manager.conf</c> section: secret and read/write class lists. The secret
+    /// goes in through the constructor and is readable only inside the simulator (it checks logins with it): no public
+    /// property shows it, so neither <c>$sim.Simulator.Options.Users</c> nor <c>ConvertTo-Json</c> can.
+    /// </summary>
+    public sealed record AmiSimulatorUser
     {
+        public AmiSimulatorUser(string userName, string secret)
+        {
+            UserName = userName;
+            Secret = secret;
+        }
+
+        public string UserName { get; }
+
+        internal string Secret { get; }
+
         /// <summary>Classes the user may read (<c>all</c>, or a list such as <c>call,system,reporting</c>); empty reads nothing.</summary>
         public string Read { get; init; } = "all";
 

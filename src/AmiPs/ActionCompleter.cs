@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using AmiPs.Client;
@@ -16,7 +15,7 @@ namespace AmiPs.Commands
     /// cached. Without a connected session, or when the server does not answer within a second, it offers the
     /// common actions.
     /// </summary>
-    public sealed class ActionCompleter : IArgumentCompleter
+    public sealed class ActionCompleter : ValueCompleter
     {
         private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(1);
         private static readonly ConditionalWeakTable<AmiSession, string[]> Cache = new ConditionalWeakTable<AmiSession, string[]>();
@@ -31,13 +30,8 @@ namespace AmiPs.Commands
             "Redirect", "Setvar", "ShowDialPlan", "Status",
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return ActionsOf(SessionFrom(fakeBoundParameters))
-                .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
-        }
+        protected override IEnumerable<string> Values(IDictionary? fakeBoundParameters) =>
+            ActionsOf(Named(fakeBoundParameters).FirstOrDefault() ?? AmiSessionStore.Default);
 
         /// <summary>The server's action names, sorted; cached per session once the server has answered.</summary>
         internal static IReadOnlyList<string> ActionsOf(AmiSession? session)
@@ -72,18 +66,6 @@ namespace AmiPs.Commands
             }
 
             return Cache.GetValue(session, _ => names);
-        }
-
-        private static AmiSession? SessionFrom(IDictionary fakeBoundParameters)
-        {
-            var given = fakeBoundParameters?["Session"];
-            var value = given is PSObject wrapped ? wrapped.BaseObject : given;
-            return value switch
-            {
-                AmiSession session => session,
-                object[] many => many.Select(o => o is PSObject p ? p.BaseObject : o).OfType<AmiSession>().FirstOrDefault(),
-                _ => AmiSessionStore.Default,
-            };
         }
     }
 }

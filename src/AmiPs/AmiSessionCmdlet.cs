@@ -4,11 +4,15 @@ using AmiPs.Client;
 
 namespace AmiPs.Commands
 {
-    /// <summary>A cmdlet that works on sessions: <c>-Session</c> (also from the pipeline), else the runspace's default session.</summary>
+    /// <summary>
+    /// A cmdlet that works on sessions: <c>-Session</c> (session objects from the pipeline, or names, also by the
+    /// property name <c>Session</c> of a piped call or extension), else the runspace's default session.
+    /// </summary>
     public abstract class AmiSessionCmdlet : AmiCmdlet
     {
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [AmiSessionTransformation]
         [ArgumentCompleter(typeof(SessionNameCompleter))]
         public AmiSession[]? Session { get; set; }
 

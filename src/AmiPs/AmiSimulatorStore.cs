@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using AmiPs.Simulator;
 
@@ -41,53 +39,20 @@ namespace AmiPs.Commands
         public override string ToString() => $"{Name} ({ComputerName}:{Port}, user {UserName}, {ConnectionCount} sessions)";
     }
 
-    /// <summary>The simulators this module started: one list for the process, not a $Global: variable.</summary>
+    /// <summary>The simulators this module started, each belonging to the runspace that started it (see <see cref="RunspaceStore{T}"/>).</summary>
     internal static class AmiSimulatorStore
     {
-        private static readonly object Gate = new object();
-        private static readonly List<AmiSimulatorInfo> Running = new List<AmiSimulatorInfo>();
+        private static readonly RunspaceStore<AmiSimulatorInfo> Running =
+            new RunspaceStore<AmiSimulatorInfo>(s => s.Name, s => _ = s.Simulator.StopAsync());
 
-        public static IReadOnlyList<AmiSimulatorInfo> All
-        {
-            get
-            {
-                lock (Gate)
-                {
-                    return Running.ToArray();
-                }
-            }
-        }
+        /// <summary>The current runspace's simulators.</summary>
+        public static IReadOnlyList<AmiSimulatorInfo> All => Running.Current;
 
-        public static void Add(AmiSimulatorInfo simulator)
-        {
-            lock (Gate)
-            {
-                Running.Add(simulator);
-            }
-        }
+        public static void Add(AmiSimulatorInfo simulator) => Running.Add(simulator);
 
         /// <summary>Takes the simulator out of the store; false when it was not there (already stopped).</summary>
-        public static bool Remove(AmiSimulatorInfo simulator)
-        {
-            lock (Gate)
-            {
-                return Running.Remove(simulator);
-            }
-        }
+        public static bool Remove(AmiSimulatorInfo simulator) => Running.Remove(simulator);
 
-        public static string UniqueName(string? wanted)
-        {
-            lock (Gate)
-            {
-                var stem = string.IsNullOrWhiteSpace(wanted) ? "AmiSimulator" : wanted!;
-                var name = stem;
-                for (var n = 2; Running.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)); n++)
-                {
-                    name = stem + "#" + n;
-                }
-
-                return name;
-            }
-        }
+        public static string UniqueName(string? wanted) => Running.UniqueName(string.IsNullOrWhiteSpace(wanted) ? "AmiSimulator" : wanted!);
     }
 }

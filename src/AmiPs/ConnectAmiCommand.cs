@@ -49,6 +49,7 @@ namespace AmiPs.Commands
         /// <summary>The <c>Events:</c> mask at login: on, off, or classes such as call,system.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EventMaskCompleter))]
         public string EventMask { get; set; } = "on";
 
         [Parameter]

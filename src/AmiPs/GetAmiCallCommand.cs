@@ -9,8 +9,11 @@ namespace AmiPs.Commands
     [OutputType(typeof(AmiCall))]
     public sealed class GetAmiCallCommand : AmiSessionCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById), ValueFromPipelineByPropertyName = true)]
+        // Not from the pipeline by property name: a piped session's own Id would bind here.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById))]
+        [Alias("CallId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = nameof(ParameterSets.List))]

@@ -17,6 +17,7 @@ namespace AmiPs.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContextCompleter))]
         public string Context { get; set; } = "*";
 
         protected override void ProcessRecord()

@@ -11,6 +11,7 @@ namespace AmiPs.Commands
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CliCommandCompleter))]
         public string Command { get; set; } = string.Empty;
 
         [Parameter]

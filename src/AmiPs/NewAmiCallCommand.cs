@@ -28,6 +28,7 @@ namespace AmiPs.Commands
 
         [Parameter(ParameterSetName = nameof(ParameterSets.Extension))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContextCompleter))]
         public string Context { get; set; } = "default";
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = nameof(ParameterSets.Extension))]

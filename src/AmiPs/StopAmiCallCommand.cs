@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using AmiPs.Client;
 using AmiPs.Protocol;
+using AmiPs.Tracking;
 
 namespace AmiPs.Commands
 {
@@ -14,15 +16,25 @@ namespace AmiPs.Commands
         private enum ParameterSets
         {
             ById,
+            ByCall,
             ByChannel,
         }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById), ValueFromPipelineByPropertyName = true)]
+        // Not from the pipeline by property name: a piped session's own Id would bind here. Calls pipe as objects.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = nameof(ParameterSets.ById))]
+        [Alias("CallId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[] Id { get; set; } = new string[0];
+
+        /// <summary>Calls from Get-AmiCall; each call's Session binds -Session by property name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByCall), ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public AmiCall[] InputObject { get; set; } = new AmiCall[0];
 
         [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ChannelCompleter))]
         public string[] Channel { get; set; } = new string[0];
 
         /// <summary>The Q.850 cause to hang up with (default 16, normal clearing).</summary>
@@ -45,7 +57,7 @@ namespace AmiPs.Commands
                     {
                         var action = new AmiAction("Hangup").Add("Channel", channel).Add("Cause", Cause.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         var response = Await(session.SendActionAsync(action, null, StopToken));
-                        if (!response.IsSuccess && ParameterSetName == nameof(ParameterSets.ById) && (response.Message?.IndexOf("No such channel", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
+                        if (!response.IsSuccess && ParameterSetName != nameof(ParameterSets.ByChannel) && (response.Message?.IndexOf("No such channel", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0)
                         {
                             WriteVerbose($"{channel} had already hung up."); // hanging up one leg of a call ends the others
                         }
@@ -70,7 +82,8 @@ namespace AmiPs.Commands
             }
 
             var channels = new List<string>();
-            foreach (var id in Id)
+            var ids = ParameterSetName == nameof(ParameterSets.ByCall) ? InputObject.Select(call => call.Id) : Id;
+            foreach (var id in ids)
             {
                 var call = session.Calls.GetCall(id);
                 if (call is null || !call.IsActive)

@@ -30,17 +30,34 @@ namespace AmiPs.Tests.Module
         }
 
         [Fact]
-        public void For_a_Session_parameter_the_completer_gives_an_expression_that_finds_the_session()
+        public void For_a_Session_parameter_the_completer_gives_the_name_which_binds()
         {
             _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
 
-            Assert.Equal(new[] { "(Get-AmiSession -Name 'lab-one')" }, Complete(string.Empty, "Get-AmiStatus -Session lab"));
-            var result = _ps.Run(@"
-                $text = [AmiPs.Commands.SessionNameCompleter]::new().CompleteArgument('Get-AmiStatus', 'Session', 'lab', $null, @{}) | ForEach-Object CompletionText
-                $text
-                (Get-AmiStatus -Session (& ([scriptblock]::Create($text)))).Name").ThrowIfErrors();
+            Assert.Equal(new[] { "lab-one" }, Complete(string.Empty, "Get-AmiStatus -Session lab"));
+            var result = _ps.Run("(Get-AmiStatus -Session lab-one).Name").ThrowIfErrors();
+            Assert.Equal(new object[] { "lab-one" }, result.Output.Select(o => o.BaseObject));
+        }
 
-            Assert.Equal(new object[] { "(Get-AmiSession -Name 'lab-one')", "lab-one" }, result.Output.Select(o => o.BaseObject));
+        [Theory]
+        [InlineData("Connect-Ami -EventMask rep", "reporting")]
+        [InlineData("Invoke-AmiCommand 'core show ch", "'core show channels'")]
+        [InlineData("Receive-AmiEvent -EventType Newch", "Newchannel")]
+        public void Fixed_lists_complete(string line, string expected)
+        {
+            Assert.Contains(expected, Complete(string.Empty, line));
+        }
+
+        [Fact]
+        public void Extensions_and_contexts_complete_with_the_tracked_ones()
+        {
+            _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office-hints"), ("Hint", "PJSIP/1001"), ("Status", "0"), ("StatusText", "Idle") });
+            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
+            Eventually.WaitUntil(() => _ps.Run("@(Get-AmiExtension).Count").Output.Select(o => (int)o.BaseObject).Single() == 1, TimeSpan.FromSeconds(10), "the hint is tracked");
+
+            Assert.Equal(new[] { "1001" }, Complete(string.Empty, "Get-AmiExtension 10"));
+            Assert.Equal(new[] { "office-hints" }, Complete(string.Empty, "Get-AmiExtension -Context off"));
+            Assert.Equal(new[] { "office-hints" }, Complete(string.Empty, "New-AmiCall PJSIP/1 -Exten 1 -Context off"));
         }
 
         [Fact]
