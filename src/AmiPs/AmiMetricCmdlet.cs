@@ -18,6 +18,7 @@ namespace AmiPs.Commands
         /// <summary>Sessions whose figures and PBX objects to export.</summary>
         [Parameter]
         [ValidateNotNull]
+        [AmiSessionTransformation]
         [ArgumentCompleter(typeof(SessionNameCompleter))]
         public AmiSession[]? Session { get; set; }
 
