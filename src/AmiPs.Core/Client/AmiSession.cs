@@ -141,6 +141,8 @@ namespace AmiPs.Client
         // Each tracker beyond calls and extensions is created here (and exposed by a property of its own).
         private IAmiStateTracker[] CreateTrackers() => new IAmiStateTracker[]
         {
+            Endpoints = new AmiEndpointTracker(Name),
+            Registrations = new AmiRegistrationTracker(Name),
         };
 
         private void LogExtensionChange(AmiExtension extension) =>

@@ -17,7 +17,8 @@ namespace AmiPs.Events
             "FullyBooted", "Hangup", "HangupRequest", "Hold", "InvalidPassword", "LocalBridge", "MixMonitorStart", "MixMonitorStop",
             "MusicOnHoldStart", "MusicOnHoldStop", "Newchannel", "NewCallerid", "NewConnectedLine", "Newexten", "Newstate",
             "OriginateResponse", "PeerStatus", "QueueCallerAbandon", "QueueCallerJoin", "QueueCallerLeave", "QueueMemberStatus",
-            "Registry", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "Unhold", "UserEvent", "VarSet",
+            "Registry", "Reload",
+            "AuthDetail", "ContactList", "ContactStatusDetail", "CoreShowChannel", "EndpointList", "OutboundRegistrationDetail", "PeerEntry", "RegistryEntry", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "Unhold", "UserEvent", "VarSet",
         };
     }
 }
