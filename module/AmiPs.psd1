@@ -32,6 +32,10 @@
         'Receive-AmiEvent'
         'Start-AmiSimulator'
         'Stop-AmiSimulator'
+        'Get-AmiEndpoint'
+        'Get-AmiRegistration'
+        'Get-AmiChannel'
+        'Get-AmiServerInfo'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

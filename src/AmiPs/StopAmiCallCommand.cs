@@ -21,7 +21,7 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel))]
+        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel), ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Channel { get; set; } = new string[0];
 

@@ -74,7 +74,17 @@ namespace AmiPs.Tracking
             }
         }
 
-        Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken) => LoadAsync(session, cancellationToken);
+        async Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await LoadAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmiFeatureMissingException)
+            {
+                // A server without SIP is no fault of the link: LoadError says so, and Get-Ami* reports it when asked.
+            }
+        }
 
         private bool Accepts(AmiSipStack stack) => _stack == AmiSipStack.None || _stack == stack;
 

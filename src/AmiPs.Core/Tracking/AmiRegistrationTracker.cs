@@ -83,7 +83,17 @@ namespace AmiPs.Tracking
             }
         }
 
-        Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken) => LoadAsync(session, cancellationToken);
+        async Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await LoadAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmiFeatureMissingException)
+            {
+                // A server without SIP is no fault of the link: LoadError says so, and Get-Ami* reports it when asked.
+            }
+        }
 
         /// <summary>
         /// Loads every registration from the PBX (after each login; a cmdlet calls it when the session does not track
