@@ -36,6 +36,10 @@
         'ConvertTo-AmiNagios'
         'ConvertTo-AmiPrometheus'
         'Export-AmiMetric'
+        'Get-AmiEndpoint'
+        'Get-AmiRegistration'
+        'Get-AmiChannel'
+        'Get-AmiServerInfo'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -33,6 +33,7 @@ namespace AmiPs.Simulator
             Options = options ?? throw new ArgumentNullException(nameof(options));
             Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AmiPs.Simulator");
             Pbx = new SimulatedPbx(options, Broadcast);
+            Sip = new SimulatedSip(options, Broadcast);
             Faults = new AmiSimulatorFaults(this);
             MarkStarted(options.Uptime);
         }
@@ -53,6 +54,9 @@ namespace AmiPs.Simulator
         public long EventsSent => Interlocked.Read(ref _eventsSent);
 
         public SimulatedPbx Pbx { get; }
+
+        /// <summary>The SIP endpoints and registrations, with faults on demand.</summary>
+        public SimulatedSip Sip { get; }
 
         public AmiSimulatorFaults Faults { get; }
 

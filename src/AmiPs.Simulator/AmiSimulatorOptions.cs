@@ -79,5 +79,14 @@ namespace AmiPs.Simulator
 
         /// <summary>Outgoing messages queued per session; a live event that finds the queue full disconnects the session, as Asterisk's <c>writetimeout</c>.</summary>
         public int SessionQueueCapacity { get; init; } = 8192;
+
+        /// <summary>The SIP stack the server has (PJSIP by default; ChanSip as Asterisk up to 20; None for a box without SIP).</summary>
+        public AmiSimulatorSipStack SipStack { get; init; }
+
+        /// <summary>The SIP endpoints; null for the fixtures' (1001, 1002, selftrunk; chan_sip: 2001, 2002, selfpeer).</summary>
+        public IReadOnlyList<SimulatedEndpoint>? SipEndpoints { get; init; }
+
+        /// <summary>The outbound registrations; null for the fixtures' (provider, deadtrunk; chan_sip: trunkuser@127.0.0.1).</summary>
+        public IReadOnlyList<SimulatedRegistration>? SipRegistrations { get; init; }
     }
 }

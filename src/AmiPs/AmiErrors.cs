@@ -48,6 +48,9 @@ namespace AmiPs.Commands
         private static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
         {
             AmiAuthenticationException => ("AmiAuthenticationFailed", ErrorCategory.AuthenticationError),
+            AmiFeatureMissingException => ("AmiFeatureMissing", ErrorCategory.NotInstalled),
+            AmiResponseException r when r.Message.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) >= 0 => ("AmiPermissionDenied", ErrorCategory.PermissionDenied),
+            AmiResponseException => ("AmiActionError", ErrorCategory.InvalidResult),
             AmiActionTimeoutException => ("AmiActionTimeout", ErrorCategory.OperationTimeout),
             AmiActionException => ("AmiInvalidActionField", ErrorCategory.InvalidArgument),
             AmiConnectionException c => c.Failure switch
