@@ -26,24 +26,5 @@ namespace AmiPs.Monitoring
 
             return span.TotalMinutes >= 1 ? F("{0}m {1}s", (int)span.TotalMinutes, span.Seconds) : F("{0}s", (int)span.TotalSeconds);
         }
-
-        /// <summary>
-        /// A channel's age from <c>CoreShowChannel</c>'s <c>Duration</c>: hours, minutes and seconds as <c>%02d:%02d:%02d</c>,
-        /// where the hours go past 23 (a channel up two days says <c>48:00:01</c>).
-        /// </summary>
-        public static TimeSpan? ParseChannelDuration(string? text)
-        {
-            var parts = text?.Split(':');
-            if (parts is not { Length: 3 })
-            {
-                return null;
-            }
-
-            return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-                ? new TimeSpan(h, m, s)
-                : null;
-        }
     }
 }

@@ -14,6 +14,8 @@ namespace AmiPs.Monitoring
             new UptimeCheck(),
             new ChannelsCheck(),
             new LongCallsCheck(),
+            new RegistrationsCheck(),
+            new EndpointsCheck(),
             new QueuesCheck(),
         };
 

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
 using AmiPs.Protocol;
+using AmiPs.Tracking;
 
 namespace AmiPs.Monitoring
 {
@@ -13,26 +15,27 @@ namespace AmiPs.Monitoring
 
     /// <summary>
     /// The server questions several checks share, each asked at most once per run: <c>CoreStatus</c> (one response)
-    /// and <c>CoreShowChannels</c> (a list: the one costly question, asked only by the checks that need channels).
+    /// and the live channels (<c>CoreShowChannels</c>, a list: the one costly question, asked only by LongCalls).
     /// </summary>
     internal sealed class AmiServerProbe
     {
         private readonly AmiSession _session;
         private Task<AmiResponse>? _coreStatus;
-        private Task<AmiResponse>? _channels;
+        private Task<IReadOnlyList<AmiLiveChannel>>? _channels;
 
         public AmiServerProbe(AmiSession session) => _session = session;
 
         public Task<AmiResponse> CoreStatusAsync(CancellationToken cancellationToken) =>
             _coreStatus ??= _session.SendActionAsync(new AmiAction("CoreStatus"), null, cancellationToken);
 
-        public Task<AmiResponse> ChannelsAsync(CancellationToken cancellationToken) =>
-            _channels ??= _session.SendActionAsync(new AmiAction("CoreShowChannels"), null, cancellationToken);
+        /// <exception cref="AmiResponseException">The server refused <c>CoreShowChannels</c>.</exception>
+        public Task<IReadOnlyList<AmiLiveChannel>> ChannelsAsync(CancellationToken cancellationToken) =>
+            _channels ??= _session.GetLiveChannelsAsync(cancellationToken);
 
         /// <summary>
         /// Uptime from the last <c>FullyBooted</c> (sent at login to a session that reads system events: exact
-        /// seconds by the server's own clock), else from <c>CoreStatus</c>'s start date and time, which the server
-        /// gives in its local time without a zone (read here in this machine's zone, and said so); null when neither.
+        /// seconds by the server's own clock), else from the server information (<c>CoreStatus</c>'s start time, which
+        /// the server gives in its local time without a zone: read in this machine's zone, and said so); null when neither.
         /// </summary>
         public async Task<AmiServerUptime?> UptimeAsync(CancellationToken cancellationToken)
         {
@@ -48,14 +51,14 @@ namespace AmiPs.Monitoring
                 return late;
             }
 
-            if (!status.IsSuccess || LocalTime(status["CoreStartupDate"], status["CoreStartupTime"]) is not { } started)
+            if (!status.IsSuccess)
             {
                 return null;
             }
 
-            var now = DateTimeOffset.Now;
-            var reloaded = LocalTime(status["CoreReloadDate"], status["CoreReloadTime"]);
-            return new AmiServerUptime(Max(now - started), reloaded is { } r ? Max(now - r) : null, "CoreStatus, read in this machine's time zone");
+            var info = await _session.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
+            var sinceReload = info.ReloadedAt is { } reloaded ? DateTimeOffset.Now - reloaded : (TimeSpan?)null;
+            return info.Uptime is { } uptime ? new AmiServerUptime(uptime, sinceReload, "CoreStatus, read in this machine's time zone") : null;
         }
 
         private AmiServerUptime? FromFullyBooted()
@@ -69,10 +72,5 @@ namespace AmiPs.Monitoring
             var since = DateTimeOffset.Now - booted.Received;
             return new AmiServerUptime(uptime + since, booted.LastReload + since, "FullyBooted at login");
         }
-
-        private static DateTimeOffset? LocalTime(string? date, string? time) =>
-            AmiValues.ParseLocalTime($"{date} {time}") is { } local ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Local)) : null;
-
-        private static TimeSpan Max(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
     }
 }

@@ -26,13 +26,14 @@ namespace AmiPs.Monitoring.Checks
             }
             else
             {
-                var channels = await context.Probe.ChannelsAsync(cancellationToken).ConfigureAwait(false);
-                if (!channels.IsSuccess)
+                try
                 {
-                    return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, $"the server answered neither CoreStatus ({status.Message}) nor CoreShowChannels ({channels.Message})") };
+                    count = (await context.Probe.ChannelsAsync(cancellationToken).ConfigureAwait(false)).Count;
                 }
-
-                count = channels.Events.Count;
+                catch (AmiResponseException ex)
+                {
+                    return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, $"the server answered neither CoreStatus ({status.Message}) nor CoreShowChannels ({ex.Message})") };
+                }
             }
 
             var message = string.Format(CultureInfo.InvariantCulture, "{0} active channel{1}", count, count == 1 ? string.Empty : "s");

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AmiPs.Client;
+using AmiPs.Tracking;
 
 namespace AmiPs.Monitoring.Checks
 {
@@ -25,14 +26,18 @@ namespace AmiPs.Monitoring.Checks
 
         public async Task<IReadOnlyList<AmiHealthResult>> RunAsync(AmiHealthContext context, CancellationToken cancellationToken)
         {
-            var response = await context.Probe.ChannelsAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccess)
+            IReadOnlyList<AmiLiveChannel> live;
+            try
             {
-                return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, "CoreShowChannels refused: " + response.Message) };
+                live = await context.Probe.ChannelsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmiResponseException ex)
+            {
+                return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, "CoreShowChannels refused: " + ex.Message) };
             }
 
-            var channels = response.Events
-                .Select(e => (Name: e["Channel"] ?? string.Empty, Age: AmiDurationText.ParseChannelDuration(e["Duration"]) ?? TimeSpan.Zero))
+            var channels = live
+                .Select(c => (c.Name, Age: c.Duration))
                 .Where(c => context.Filter.Selects(c.Name))
                 .OrderByDescending(c => c.Age)
                 .ToList();

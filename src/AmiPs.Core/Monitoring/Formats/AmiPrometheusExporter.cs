@@ -76,17 +76,84 @@ namespace AmiPs.Monitoring.Formats
                 // A question the server does not answer leaves its metric out; the session figures still say why.
             }
 
-            if ((session.Options.Track & AmiTrackedState.Calls) != 0)
+            if (session.IsTracking(AmiTrackedState.Calls))
             {
                 text.Gauge("asterisk_calls_count", "Current call count.", session.Calls.ActiveCount, pbx);
             }
 
+            AddEndpoints(text, session);
+            AddRegistrations(text, session);
             AddQueues(text, session);
+        }
+
+        private static void AddEndpoints(AmiPrometheusText text, AmiSession session)
+        {
+            if (!session.IsTracking(AmiTrackedState.Endpoints) || session.Endpoints.LoadedAt is null || session.Endpoints.LoadError is not null)
+            {
+                return;
+            }
+
+            var endpoints = session.Endpoints.GetEndpoints();
+            text.Gauge("asterisk_endpoints_count", "Current endpoint count.", endpoints.Count, ("pbx", session.ComputerName));
+            foreach (var endpoint in endpoints)
+            {
+                var tech = endpoint.Stack == AmiSipStack.ChanSip ? "SIP" : "PJSIP";
+                var labels = new[] { ("pbx", session.ComputerName), ("id", endpoint.Device), ("tech", tech), ("resource", endpoint.Name) };
+                text.Gauge("asterisk_endpoints_state", "Endpoint state, 0-unknown, 1-offline, 2-online.", EndpointState(endpoint.State), labels);
+                if (endpoint.ActiveChannels is int channels)
+                {
+                    text.Gauge("asterisk_endpoints_channels_count", "Current channel count of the endpoint.", channels, labels);
+                }
+
+                foreach (var contact in endpoint.Contacts)
+                {
+                    if (contact.RoundTrip is { } rtt)
+                    {
+                        text.Gauge("amips_contact_roundtrip_seconds", "Qualify round trip of a reachable contact.", rtt.TotalSeconds, ("pbx", session.ComputerName), ("endpoint", endpoint.Name), ("uri", contact.Uri));
+                    }
+                }
+            }
+        }
+
+        // res_prometheus's values (ast_endpoint_state): 0 unknown, 1 offline, 2 online.
+        private static int EndpointState(AmiDeviceState state) => state switch
+        {
+            AmiDeviceState.Unknown => 0,
+            AmiDeviceState.Unavailable or AmiDeviceState.Invalid => 1,
+            _ => 2,
+        };
+
+        private static void AddRegistrations(AmiPrometheusText text, AmiSession session)
+        {
+            if (!session.IsTracking(AmiTrackedState.Registrations) || session.Registrations.LoadedAt is null || session.Registrations.LoadError is not null)
+            {
+                return;
+            }
+
+            foreach (var registration in session.Registrations.GetRegistrations())
+            {
+                // res_prometheus labels by the Registry event's username and domain (client and server URI for PJSIP).
+                var value = registration.Status switch
+                {
+                    AmiRegistrationStatus.Registered => 1,
+                    AmiRegistrationStatus.Rejected => 2,
+                    _ => 0,
+                };
+                text.Gauge(
+                    "asterisk_pjsip_outbound_registration_status",
+                    "Current registration status. 0=Unregistered; 1=Registered; 2=Rejected.",
+                    value,
+                    ("pbx", session.ComputerName),
+                    ("username", registration.ClientUri ?? registration.Name),
+                    ("domain", registration.ServerUri ?? string.Empty),
+                    ("channel_type", registration.Stack == AmiSipStack.ChanSip ? "SIP" : "PJSIP"),
+                    ("name", registration.Name));
+            }
         }
 
         private static void AddQueues(AmiPrometheusText text, AmiSession session)
         {
-            if ((session.Options.Track & AmiTrackedState.Queues) == 0 || session.Queues.Support != AmiQueueSupport.Present)
+            if (!session.IsTracking(AmiTrackedState.Queues) || session.Queues.Support != AmiQueueSupport.Present)
             {
                 return;
             }
