@@ -40,6 +40,12 @@
         'Get-AmiRegistration'
         'Get-AmiChannel'
         'Get-AmiServerInfo'
+        # queues (issue 12)
+        'Get-AmiQueue'
+        'Suspend-AmiQueueMember'
+        'Resume-AmiQueueMember'
+        'Add-AmiQueueMember'
+        'Remove-AmiQueueMember'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -57,6 +57,9 @@ namespace AmiPs.Simulator
         /// <summary>Hinted extensions; null gives the recorded fixtures' small office (1001..1004 with <c>Custom:</c> hints).</summary>
         public IReadOnlyList<SimulatedExtension>? Extensions { get; init; }
 
+        /// <summary>The queues of the simulated app_queue; null for the fixtures' <c>support</c> (Alice) and <c>sales</c> (Bob, busy).</summary>
+        public IReadOnlyList<SimulatedQueueConfig>? Queues { get; init; }
+
         /// <summary>Calls a second generated at start; 0 leaves traffic off.</summary>
         public double TrafficCallsPerSecond { get; init; }
 

@@ -28,6 +28,12 @@ namespace AmiPs.Simulator
             ["ExtensionState"] = AmiClasses.Call | AmiClasses.Reporting,
             ["Originate"] = AmiClasses.Originate,
             ["Hangup"] = AmiClasses.System | AmiClasses.Call,
+            ["QueueStatus"] = AmiClasses.None,
+            ["QueueSummary"] = AmiClasses.None,
+            ["QueuePause"] = AmiClasses.Agent,
+            ["QueueAdd"] = AmiClasses.Agent,
+            ["QueueRemove"] = AmiClasses.Agent,
+            ["QueuePenalty"] = AmiClasses.Agent,
         };
 
         private string? _challenge;
@@ -97,6 +103,24 @@ namespace AmiPs.Simulator
                     break;
                 case "Hangup":
                     HangupAction(action);
+                    break;
+                case "QueueStatus":
+                    QueueStatusAction(action);
+                    break;
+                case "QueueSummary":
+                    QueueSummaryAction(action);
+                    break;
+                case "QueuePause":
+                    QueuePauseAction(action);
+                    break;
+                case "QueueAdd":
+                    QueueAddAction(action);
+                    break;
+                case "QueueRemove":
+                    QueueRemoveAction(action);
+                    break;
+                case "QueuePenalty":
+                    QueuePenaltyAction(action);
                     break;
                 default:
                     HandlePbxAction(canonical, action); // SIP and server information: SimulatorSession.Pjsip.cs

@@ -119,7 +119,11 @@ namespace AmiPs.Simulator
             AmiMessageWriter.WriteMessage(buffer, Message(action, "Success", ("EventList", "start"), ("Message", message)));
             foreach (var item in items)
             {
-                AmiMessageWriter.WriteField(buffer, "Event", ItemName(completeName));
+                if (item.Count == 0 || item[0].Key != "Event")
+                {
+                    AmiMessageWriter.WriteField(buffer, "Event", ItemName(completeName)); // a list of one kind; mixed lists name each item
+                }
+
                 AmiMessageWriter.WriteMessage(buffer, item);
             }
 

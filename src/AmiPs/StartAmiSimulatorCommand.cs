@@ -73,6 +73,11 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Trunk { get; set; }
 
+        /// <summary>The simulated queues: <c>@{ Name = 'support'; Members = 'Local/1001@office,0,Alice,Custom:1001'; Busy = ... }</c>; default support and sales.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public System.Collections.Hashtable[]? Queue { get; set; }
+
         protected override void EndProcessing()
         {
             var credential = Credential ?? new PSCredential("admin", RandomSecret());
@@ -92,6 +97,18 @@ namespace AmiPs.Commands
             if (RingTime > TimeSpan.Zero)
             {
                 options = options with { RingTime = RingTime };
+            }
+
+            if (Queue is not null)
+            {
+                try
+                {
+                    options = options with { Queues = SimulatorQueueOption.Parse(Queue) };
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "AmiSimulatorInvalidQueue", ErrorCategory.InvalidArgument, Queue));
+                }
             }
 
             AmiSimulator simulator;

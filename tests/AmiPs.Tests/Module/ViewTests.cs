@@ -23,6 +23,7 @@ namespace AmiPs.Tests.Module
         {
             _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1"), ("StatusText", "InUse") });
             _server.LiveChannels.Enqueue(new[] { ("Channel", "PJSIP/1001-01"), ("ChannelState", "6"), ("CallerIDNum", "1001"), ("CallerIDName", "Alice"), ("Exten", "1002"), ("Uniqueid", "100.1"), ("Linkedid", "100.1"), ("Duration", "00:01:04"), ("BridgeId", "") });
+            _server.OnAction = (peer, action) => action["Action"] == "QueueStatus" ? SendQueueStatusAsync(peer, action.ActionId) : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
             _ps.SetVariable("port", _server.Port);
             _ps.SetVariable("cred", ModuleTestSupport.Credential(_server.User, _server.Secret));
             _ps.SetVariable("formatFile", Path.Combine(RepoPaths.Root, "out", "AmiPs", "AmiPs.format.ps1xml"));
@@ -44,6 +45,9 @@ namespace AmiPs.Tests.Module
                     'AmiPs.Tracking.AmiCall' = @(Get-AmiCall)
                     'AmiPs.Tracking.AmiExtension' = @(Get-AmiExtension)
                     'AmiPs.Client.AmiLogEntry' = @(Get-AmiLog)
+                    'AmiPs.Tracking.AmiQueue' = @(Get-AmiQueue)
+                    'AmiPs.Tracking.AmiQueueMember' = @((Get-AmiQueue).Members)
+                    'AmiPs.Tracking.AmiQueueCaller' = @((Get-AmiQueue).Callers)
                     'AmiPs.Commands.AmiConnectionTestResult' = @(Test-AmiConnection 127.0.0.1 -Port $port -Credential $cred; Test-AmiConnection 127.0.0.1 -Port 1 -Credential $cred)
                     'AmiPs.Monitoring.AmiHealthResult' = @(Test-AmiHealth -Session $s; Test-AmiHealth 127.0.0.1 -Port 1 -Credential $cred -Timeout 2)
                     'AmiPs.Monitoring.Formats.AmiNagiosResult' = @(Test-AmiHealth -Session $s -Check Connection | ConvertTo-AmiNagios)
@@ -86,6 +90,16 @@ namespace AmiPs.Tests.Module
             Assert.Matches(@"\d\d:\d\d:\d\d .*Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: start, state, disposition, mm:ss
             Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} Hangup\s+Local/\S+\s+Normal Clearing \(16\)", text); // one event line with its key detail
             Assert.Matches(@"1001\s+office\s+(Idle|InUse|Ringing)", text);
+        }
+
+        // One queue with a paused member and a waiting caller, framed as queue-lists.ami (ActionID last in each item).
+        private static async Task SendQueueStatusAsync(ServerPeer peer, string? id)
+        {
+            await peer.SendAsync(id, ("Response", "Success"), ("EventList", "start"), ("Message", "Queue status will follow"));
+            await peer.SendAsync(null, ("Event", "QueueParams"), ("Queue", "support"), ("Strategy", "ringall"), ("Calls", "1"), ("Completed", "3"), ("Abandoned", "1"), ("ActionID", id!));
+            await peer.SendAsync(null, ("Event", "QueueMember"), ("Queue", "support"), ("Name", "Alice"), ("Location", "Local/1001@office"), ("Status", "1"), ("Paused", "1"), ("PausedReason", "lunch"), ("ActionID", id!));
+            await peer.SendAsync(null, ("Event", "QueueEntry"), ("Queue", "support"), ("Position", "1"), ("Channel", "PJSIP/trunk-01"), ("CallerIDNum", "5550201"), ("Wait", "65"), ("ActionID", id!));
+            await peer.SendAsync(id, ("Event", "QueueStatusComplete"), ("EventList", "Complete"), ("ListItems", "3"));
         }
 
         public void Dispose()
