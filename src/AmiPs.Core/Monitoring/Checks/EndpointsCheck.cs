@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Events;
 using AmiPs.Tracking;
@@ -14,35 +12,21 @@ namespace AmiPs.Monitoring.Checks
     /// not answer its qualify while another does is a Warning; the best contact's round trip (ms, the value) is judged
     /// by the Endpoints levels. Phones come and go: <c>-Include 'trunk-*'</c> or <c>-Exclude</c> picks what matters.
     /// </summary>
-    internal sealed class EndpointsCheck : IAmiHealthCheck
+    internal sealed class EndpointsCheck : TargetedCheck<AmiEndpoint>
     {
-        public string Name => "Endpoints";
-
-        public AmiTrackedState Needs => AmiTrackedState.Endpoints;
-
-        public string? EventClasses => null;
-
-        public Task<IReadOnlyList<AmiHealthResult>> RunAsync(AmiHealthContext context, CancellationToken cancellationToken) => Task.FromResult(Run(context));
-
-        private IReadOnlyList<AmiHealthResult> Run(AmiHealthContext context)
+        public EndpointsCheck()
+            : base("Endpoints", AmiTrackedState.Endpoints, "SIP endpoints")
         {
-            var tracker = context.Session.Endpoints;
-            if (TrackedState.NotLoaded(context, Name, AmiTrackedState.Endpoints, tracker.LoadError, tracker.LoadedAt) is { } unknown)
-            {
-                return new[] { unknown };
-            }
-
-            var all = tracker.GetEndpoints();
-            var chosen = all.Where(e => context.Filter.Selects(e.Name)).ToList();
-            if (chosen.Count == 0)
-            {
-                return new[] { context.Result(Name, null, AmiHealthStatus.Ok, all.Count == 0 ? "no SIP endpoints configured" : "no endpoint matches -Include/-Exclude") };
-            }
-
-            return chosen.Select(e => Judge(context, e)).ToArray();
         }
 
-        private AmiHealthResult Judge(AmiHealthContext context, AmiEndpoint endpoint)
+        protected override AmiHealthResult? Unavailable(AmiHealthContext context) =>
+            NotLoaded(context, context.Session.Endpoints.LoadError, context.Session.Endpoints.LoadedAt);
+
+        protected override IReadOnlyList<AmiEndpoint> Targets(AmiHealthContext context) => context.Session.Endpoints.GetEndpoints();
+
+        protected override string TargetName(AmiEndpoint target) => target.Name;
+
+        protected override AmiHealthResult Judge(AmiHealthContext context, AmiEndpoint endpoint)
         {
             var levels = context.Thresholds[AmiHealthThresholds.Endpoints];
             var unreachable = endpoint.Contacts.Where(c => c.Status == AmiContactStatus.Unreachable).ToList();

@@ -1,8 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using AmiPs.Client;
 using AmiPs.Tracking;
 
@@ -13,48 +10,39 @@ namespace AmiPs.Monitoring.Checks
     /// the longest wait (QueueWait levels), and Critical when callers wait with no member available to answer.
     /// A PBX without app_queue is Unknown, saying so.
     /// </summary>
-    internal sealed class QueuesCheck : IAmiHealthCheck
+    internal sealed class QueuesCheck : TargetedCheck<AmiQueue>
     {
-        public string Name => "Queues";
-
-        public AmiTrackedState Needs => AmiTrackedState.Queues;
-
-        public string? EventClasses => null;
-
-        public Task<IReadOnlyList<AmiHealthResult>> RunAsync(AmiHealthContext context, CancellationToken cancellationToken) => Task.FromResult(Run(context));
-
-        private IReadOnlyList<AmiHealthResult> Run(AmiHealthContext context)
+        public QueuesCheck()
+            : base("Queues", AmiTrackedState.Queues, "queues")
         {
-            if (TrackedState.NotTracked(context, Name, AmiTrackedState.Queues) is { } notTracked)
+        }
+
+        protected override AmiHealthResult? Unavailable(AmiHealthContext context)
+        {
+            if (NotTracked(context) is { } notTracked)
             {
-                return new[] { notTracked };
+                return notTracked;
             }
 
-            IReadOnlyList<AmiQueue> queues;
             try
             {
-                queues = context.Session.Queues.GetQueues();
+                context.Session.Queues.EnsureAvailable();
             }
             catch (AmiModuleMissingException ex)
             {
-                return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, ex.Message) };
+                return context.Result(Name, null, AmiHealthStatus.Unknown, ex.Message);
             }
 
-            if (context.Session.Queues.Support != AmiQueueSupport.Present)
-            {
-                return new[] { context.Result(Name, null, AmiHealthStatus.Unknown, "the queues could not be loaded after login (QueueStatus refused or unanswered; Get-AmiLog says why)") };
-            }
-
-            var chosen = queues.Where(q => context.Filter.Selects(q.Name)).ToList();
-            if (chosen.Count == 0)
-            {
-                return new[] { context.Result(Name, null, AmiHealthStatus.Ok, queues.Count == 0 ? "no queues configured" : "no queue matches -Include/-Exclude") };
-            }
-
-            return chosen.Select(q => Judge(context, q)).ToArray();
+            return context.Session.Queues.Support == AmiQueueSupport.Present
+                ? null
+                : context.Result(Name, null, AmiHealthStatus.Unknown, "the queues could not be loaded after login (QueueStatus refused or unanswered; Get-AmiLog says why)");
         }
 
-        private AmiHealthResult Judge(AmiHealthContext context, AmiQueue queue)
+        protected override IReadOnlyList<AmiQueue> Targets(AmiHealthContext context) => context.Session.Queues.GetQueues();
+
+        protected override string TargetName(AmiQueue target) => target.Name;
+
+        protected override AmiHealthResult Judge(AmiHealthContext context, AmiQueue queue)
         {
             var callers = context.Thresholds[AmiHealthThresholds.QueueCallers];
             var waitLevels = context.Thresholds[AmiHealthThresholds.QueueWait];
