@@ -40,7 +40,7 @@
         'Get-AmiRegistration'
         'Get-AmiChannel'
         'Get-AmiServerInfo'
-        # queues (issue 12)
+        # queues, issue 12
         'Get-AmiQueue'
         'Suspend-AmiQueueMember'
         'Resume-AmiQueueMember'

@@ -12,21 +12,25 @@ namespace AmiPs.Simulator
         /// <summary>The outcome of a member action, as app_queue words its answer.</summary>
         internal readonly record struct QueueActionResult(bool Success, string Message);
 
-        /// <summary><c>QueuePause</c>: in one queue, or in every queue that has the interface when none is named.</summary>
-        internal QueueActionResult Pause(string? queue, string @interface, bool paused, string? reason)
+        /// <summary>
+        /// <c>QueuePause</c>: in one queue, or in every queue that has the interface when none is named. Like app_queue,
+        /// the answer goes out before the events (each member action answers through <paramref name="answer"/>, under the lock).
+        /// </summary>
+        internal void Pause(string? queue, string @interface, bool paused, string? reason, Action<QueueActionResult> answer)
         {
             lock (_gate)
             {
-                var found = false;
-                foreach (var state in _queues.Values.Where(q => string.IsNullOrEmpty(queue) || string.Equals(q.Name, queue, StringComparison.OrdinalIgnoreCase)))
+                var found = Selected(queue).Select(q => (Queue: q, Member: q.Find(@interface))).Where(p => p.Member is not null).ToList();
+                if (found.Count == 0)
                 {
-                    if (state.Find(@interface) is not { } member)
-                    {
-                        continue;
-                    }
+                    answer(new QueueActionResult(false, "Interface not found"));
+                    return;
+                }
 
-                    found = true;
-                    member.Paused = paused;
+                answer(new QueueActionResult(true, paused ? "Interface paused successfully" : "Interface unpaused successfully"));
+                foreach (var (state, member) in found)
+                {
+                    member!.Paused = paused;
                     member.PausedReason = paused ? reason ?? string.Empty : string.Empty;
                     if (paused)
                     {
@@ -36,85 +40,69 @@ namespace AmiPs.Simulator
                     Raise(MemberEvent("QueueMemberPause", state, member));
                     OfferCallers(state);
                 }
-
-                return found
-                    ? new QueueActionResult(true, paused ? "Interface paused successfully" : "Interface unpaused successfully")
-                    : new QueueActionResult(false, "Interface not found");
             }
         }
 
         /// <summary><c>QueueAdd</c>: a dynamic member.</summary>
-        internal QueueActionResult Add(string queue, SimulatedQueueMemberConfig config)
+        internal void Add(string queue, SimulatedQueueMemberConfig config, Action<QueueActionResult> answer)
         {
             lock (_gate)
             {
                 if (!_queues.TryGetValue(queue, out var state))
                 {
-                    return new QueueActionResult(false, "Unable to add interface to queue: No such queue");
+                    answer(new QueueActionResult(false, "Unable to add interface to queue: No such queue"));
                 }
-
-                if (state.Find(config.Interface) is not null)
+                else if (state.Find(config.Interface) is not null)
                 {
-                    return new QueueActionResult(false, "Unable to add interface: Already there");
+                    answer(new QueueActionResult(false, "Unable to add interface: Already there"));
                 }
-
-                var member = new SimulatedMember(config, dynamic: true, Now());
-                state.Members.Add(member);
-                Raise(MemberEvent("QueueMemberAdded", state, member));
-                OfferCallers(state);
-                return new QueueActionResult(true, "Added interface to queue");
+                else
+                {
+                    answer(new QueueActionResult(true, "Added interface to queue"));
+                    var member = new SimulatedMember(config, dynamic: true, Now());
+                    state.Members.Add(member);
+                    Raise(MemberEvent("QueueMemberAdded", state, member));
+                    OfferCallers(state);
+                }
             }
         }
 
         /// <summary><c>QueueRemove</c>: only dynamic members can go.</summary>
-        internal QueueActionResult Remove(string queue, string @interface)
+        internal void Remove(string queue, string @interface, Action<QueueActionResult> answer)
         {
             lock (_gate)
             {
-                if (!_queues.TryGetValue(queue, out var state))
+                var member = _queues.TryGetValue(queue, out var state) ? state.Find(@interface) : null;
+                if (state is null || member is null || !member.Dynamic)
                 {
-                    return new QueueActionResult(false, "Unable to remove interface from queue: No such queue");
+                    answer(new QueueActionResult(false, state is null ? "Unable to remove interface from queue: No such queue" : member is null ? "Unable to remove interface: Not there" : "Member not dynamic"));
+                    return;
                 }
 
-                var member = state.Find(@interface);
-                if (member is null)
-                {
-                    return new QueueActionResult(false, "Unable to remove interface: Not there");
-                }
-
-                if (!member.Dynamic)
-                {
-                    return new QueueActionResult(false, "Member not dynamic");
-                }
-
+                answer(new QueueActionResult(true, "Removed interface from queue"));
                 state.Members.Remove(member);
                 Raise(MemberEvent("QueueMemberRemoved", state, member));
-                return new QueueActionResult(true, "Removed interface from queue");
             }
         }
 
         /// <summary><c>QueuePenalty</c>: in one queue, or every queue with the interface.</summary>
-        internal QueueActionResult SetPenalty(string? queue, string @interface, int penalty)
+        internal void SetPenalty(string? queue, string @interface, int penalty, Action<QueueActionResult> answer)
         {
             lock (_gate)
             {
-                var members = _queues.Values
-                    .Where(q => string.IsNullOrEmpty(queue) || string.Equals(q.Name, queue, StringComparison.OrdinalIgnoreCase))
-                    .Select(q => (Queue: q, Member: q.Find(@interface)))
-                    .Where(p => p.Member is not null)
-                    .ToList();
+                var members = Selected(queue).Select(q => (Queue: q, Member: q.Find(@interface))).Where(p => p.Member is not null).ToList();
                 if (penalty < 0 || members.Count == 0)
                 {
-                    return new QueueActionResult(false, "Invalid interface, queuename or penalty");
+                    answer(new QueueActionResult(false, "Invalid interface, queuename or penalty"));
+                    return;
                 }
 
+                answer(new QueueActionResult(true, "Interface penalty set successfully"));
                 foreach (var (state, member) in members)
                 {
                     member!.Penalty = penalty;
                     Raise(MemberEvent("QueueMemberPenalty", state, member));
                 }
-
-                return new QueueActionResult(true, "Interface penalty set successfully");
             }
         }
 
@@ -170,9 +158,6 @@ namespace AmiPs.Simulator
                     .Add("LongestHoldTime", state.Callers.Count == 0 ? 0 : Seconds(now - state.Callers[0].Joined)), actionId)).ToList();
             }
         }
-
-        /// <summary>Whether <paramref name="queue"/> names a queue (null or empty means all).</summary>
-        internal bool Exists(string? queue) => string.IsNullOrEmpty(queue) || _queues.ContainsKey(queue!);
 
         private IEnumerable<SimulatedQueueState> Selected(string? queue) =>
             _order.Select(n => _queues[n]).Where(q => string.IsNullOrEmpty(queue) || string.Equals(q.Name, queue, StringComparison.OrdinalIgnoreCase));

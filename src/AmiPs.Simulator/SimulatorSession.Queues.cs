@@ -20,7 +20,7 @@ namespace AmiPs.Simulator
                 return;
             }
 
-            Answer(action, _server.Queues.Pause(action["Queue"], iface, IsTrue(paused), action["Reason"]));
+            _server.Queues.Pause(action["Queue"], iface, IsTrue(paused), action["Reason"], result => Answer(action, result));
         }
 
         private void QueueAddAction(AmiMessage action)
@@ -32,7 +32,7 @@ namespace AmiPs.Simulator
 
             var penalty = int.TryParse(action["Penalty"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 0;
             var member = new SimulatedQueueMemberConfig(iface, NullIfEmpty(action["MemberName"]), NullIfEmpty(action["StateInterface"])) { Penalty = penalty, Paused = IsTrue(action["Paused"]) };
-            Answer(action, _server.Queues.Add(queue, member));
+            _server.Queues.Add(queue, member, result => Answer(action, result));
         }
 
         private void QueueRemoveAction(AmiMessage action)
@@ -42,7 +42,7 @@ namespace AmiPs.Simulator
                 return;
             }
 
-            Answer(action, _server.Queues.Remove(queue, iface));
+            _server.Queues.Remove(queue, iface, result => Answer(action, result));
         }
 
         private void QueuePenaltyAction(AmiMessage action)
@@ -53,7 +53,7 @@ namespace AmiPs.Simulator
             }
 
             var penalty = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : -1;
-            Answer(action, _server.Queues.SetPenalty(action["Queue"], iface, penalty));
+            _server.Queues.SetPenalty(action["Queue"], iface, penalty, result => Answer(action, result));
         }
 
         // app_queue answers a missing field with "'Interface' not specified."

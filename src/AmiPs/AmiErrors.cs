@@ -53,7 +53,6 @@ namespace AmiPs.Commands
             AmiResponseException => ("AmiActionError", ErrorCategory.InvalidResult),
             AmiActionTimeoutException => ("AmiActionTimeout", ErrorCategory.OperationTimeout),
             AmiActionException => ("AmiInvalidActionField", ErrorCategory.InvalidArgument),
-            AmiModuleMissingException => ("AmiModuleMissing", ErrorCategory.NotInstalled),
             AmiConnectionException c => c.Failure switch
             {
                 AmiConnectionFailure.Refused => ("AmiConnectionRefused", ErrorCategory.ConnectionError),

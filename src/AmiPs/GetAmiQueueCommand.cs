@@ -72,7 +72,7 @@ namespace AmiPs.Commands
                 session.Queues.EnsureAvailable();
                 return session.Queues;
             }
-            catch (AmiModuleMissingException ex)
+            catch (AmiFeatureMissingException ex)
             {
                 cmdlet.WriteError(AmiErrors.ToErrorRecord(ex, session));
                 return null;

@@ -1,5 +1,6 @@
 using System;
 using AmiPs.Client;
+using AmiPs.Events;
 
 namespace AmiPs.Tracking
 {
@@ -58,10 +59,8 @@ namespace AmiPs.Tracking
         /// <summary><c>support #1 5550201 "Quinn" waiting 00:00:42 (Local/3000@office-00000000;2)</c>.</summary>
         public override string ToString()
         {
-            var who = CallerIDNum is null ? (CallerIDName is null ? "unknown" : "\"" + CallerIDName + "\"")
-                : CallerIDName is null || CallerIDName == CallerIDNum ? CallerIDNum : $"{CallerIDNum} \"{CallerIDName}\"";
             var wait = Wait;
-            return $"{Queue} #{Position} {who} waiting {(int)wait.TotalHours:00}:{wait.Minutes:00}:{wait.Seconds:00} ({Channel})";
+            return $"{Queue} #{Position} {AmiChannelEvent.DescribeParty(CallerIDNum, CallerIDName)} waiting {(int)wait.TotalHours:00}:{wait.Minutes:00}:{wait.Seconds:00} ({Channel})";
         }
 
         internal AmiQueueCaller WithPosition(int position) => position == Position ? this : Copy(c => c.Position = position);

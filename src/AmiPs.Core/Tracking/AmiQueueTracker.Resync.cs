@@ -30,6 +30,10 @@ namespace AmiPs.Tracking
                 {
                     SetMissing();
                 }
+                else if (response.Message?.IndexOf("Permission denied", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // A user who may not read queues: nothing to load, and no warning at every login (as for extensions).
+                }
                 else
                 {
                     throw new AmiResponseException(response);

@@ -43,7 +43,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Every queue, by name.</summary>
-        /// <exception cref="AmiModuleMissingException">The PBX has no app_queue: there are no queues to list, which is not "no queues".</exception>
+        /// <exception cref="AmiFeatureMissingException">The PBX has no app_queue: there are no queues to list, which is not "no queues".</exception>
         public IReadOnlyList<AmiQueue> GetQueues()
         {
             EnsureAvailable();
@@ -61,7 +61,7 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>One queue by name, or null when there is none.</summary>
-        /// <exception cref="AmiModuleMissingException">The PBX has no app_queue.</exception>
+        /// <exception cref="AmiFeatureMissingException">The PBX has no app_queue.</exception>
         public AmiQueue? GetQueue(string name)
         {
             EnsureAvailable();
@@ -184,12 +184,12 @@ namespace AmiPs.Tracking
         }
 
         /// <summary>Throws when the last load found no app_queue on the PBX; returns otherwise.</summary>
-        /// <exception cref="AmiModuleMissingException">The PBX has no app_queue.</exception>
+        /// <exception cref="AmiFeatureMissingException">The PBX has no app_queue.</exception>
         public void EnsureAvailable()
         {
             if (Support == AmiQueueSupport.Missing)
             {
-                throw new AmiModuleMissingException(
+                throw new AmiFeatureMissingException(
                     "app_queue",
                     $"The PBX of session '{_session}' has no queues: it answers QueueStatus as an unknown action (app_queue.so is not loaded).");
             }

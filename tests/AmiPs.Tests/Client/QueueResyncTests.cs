@@ -78,8 +78,20 @@ namespace AmiPs.Tests.Client
             await session.ConnectAsync();
 
             Assert.Equal(AmiQueueSupport.Missing, session.Queues.Support);
-            var error = Assert.Throws<AmiModuleMissingException>(() => session.Queues.GetQueues());
-            Assert.Equal("app_queue", error.Module);
+            var error = Assert.Throws<AmiFeatureMissingException>(() => session.Queues.GetQueues());
+            Assert.Equal("app_queue", error.Feature);
+        }
+
+        [Fact]
+        public async Task A_user_who_may_not_read_queues_logs_in_without_a_warning()
+        {
+            Server.OnAction = (peer, action) => peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Permission denied"));
+            using var session = NewSession();
+            await session.ConnectAsync();
+
+            Assert.Equal(1, Server.ReceivedCount("QueueStatus"));
+            Assert.Equal(AmiQueueSupport.Unknown, session.Queues.Support);
+            Assert.DoesNotContain(session.Log.GetEntries(), e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
         }
 
         [Fact]

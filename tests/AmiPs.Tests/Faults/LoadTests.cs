@@ -56,6 +56,11 @@ namespace AmiPs.Tests.Faults
             var replies = 0;
             _server.OnAction = (peer, action) =>
             {
+                if (action["Action"] != "Echo")
+                {
+                    return peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command")); // the loads after login
+                }
+
                 // Answered out of order, after a random pause, from many tasks at once.
                 _ = Task.Run(async () =>
                 {

@@ -164,8 +164,8 @@ namespace AmiPs.Tests.Tracking
         {
             var tracker = new AmiQueueTracker("pbx1");
             tracker.SetMissing();
-            var error = Assert.Throws<AmiModuleMissingException>(() => tracker.GetQueues());
-            Assert.Equal("app_queue", error.Module);
+            var error = Assert.Throws<AmiFeatureMissingException>(() => tracker.GetQueues());
+            Assert.Equal("app_queue", error.Feature);
             Assert.Contains("app_queue", error.Message);
             Assert.Equal(AmiQueueSupport.Missing, tracker.Support);
         }

@@ -28,7 +28,7 @@ namespace AmiPs.Monitoring.Checks
             {
                 context.Session.Queues.EnsureAvailable();
             }
-            catch (AmiModuleMissingException ex)
+            catch (AmiFeatureMissingException ex)
             {
                 return context.Result(Name, null, AmiHealthStatus.Unknown, ex.Message);
             }
