@@ -26,13 +26,16 @@ namespace AmiPs.Simulator
         private long _eventsSent;
         private int _nextSessionId;
         private int _stopping;
+        private long _startedTicks;
 
         private AmiSimulator(AmiSimulatorOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AmiPs.Simulator");
             Pbx = new SimulatedPbx(options, Broadcast);
+            Sip = new SimulatedSip(options, Broadcast);
             Faults = new AmiSimulatorFaults(this);
+            MarkStarted(options.Uptime);
         }
 
         public AmiSimulatorOptions Options { get; }
@@ -52,6 +55,9 @@ namespace AmiPs.Simulator
 
         public SimulatedPbx Pbx { get; }
 
+        /// <summary>The SIP endpoints and registrations, with faults on demand.</summary>
+        public SimulatedSip Sip { get; }
+
         public AmiSimulatorFaults Faults { get; }
 
         public bool IsListening
@@ -67,7 +73,10 @@ namespace AmiPs.Simulator
 
         internal ILogger Logger { get; }
 
-        internal DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+        /// <summary>When the simulated Asterisk started (its uptime's origin): <see cref="AmiSimulatorOptions.Uptime"/> before now at first, now again after a restart.</summary>
+        public DateTimeOffset Started => new DateTimeOffset(Interlocked.Read(ref _startedTicks), TimeSpan.Zero);
+
+        internal void MarkStarted(TimeSpan uptime) => Interlocked.Exchange(ref _startedTicks, (DateTimeOffset.UtcNow - uptime).UtcTicks);
 
         /// <summary>Starts listening; with <see cref="AmiSimulatorOptions.TrafficCallsPerSecond"/> above 0, traffic starts too.</summary>
         public static Task<AmiSimulator> StartAsync(AmiSimulatorOptions options, CancellationToken ct = default)

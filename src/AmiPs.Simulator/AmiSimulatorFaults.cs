@@ -86,6 +86,7 @@ namespace AmiPs.Simulator
             _server.StopListening();
             _server.Pbx.AbortCalls();
             CloseAll();
+            _server.MarkStarted(-downtime); // the new process starts when it listens again
             await ListenLaterAsync(downtime, generation).ConfigureAwait(false);
         }
 

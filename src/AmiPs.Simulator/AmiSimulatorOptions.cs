@@ -65,6 +65,9 @@ namespace AmiPs.Simulator
 
         public ILoggerFactory? LoggerFactory { get; init; }
 
+        /// <summary>How long the simulated Asterisk has already run when the simulator starts (<c>FullyBooted</c>'s <c>Uptime</c>, <c>core show uptime</c>); a restart sets it back to zero.</summary>
+        public TimeSpan Uptime { get; init; }
+
         /// <summary>Wait before answering a wrong secret (Asterisk sleeps about 1 s).</summary>
         public TimeSpan AuthFailureDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -79,5 +82,14 @@ namespace AmiPs.Simulator
 
         /// <summary>Outgoing messages queued per session; a live event that finds the queue full disconnects the session, as Asterisk's <c>writetimeout</c>.</summary>
         public int SessionQueueCapacity { get; init; } = 8192;
+
+        /// <summary>The SIP stack the server has (PJSIP by default; ChanSip as Asterisk up to 20; None for a box without SIP).</summary>
+        public AmiSimulatorSipStack SipStack { get; init; }
+
+        /// <summary>The SIP endpoints; null for the fixtures' (1001, 1002, selftrunk; chan_sip: 2001, 2002, selfpeer).</summary>
+        public IReadOnlyList<SimulatedEndpoint>? SipEndpoints { get; init; }
+
+        /// <summary>The outbound registrations; null for the fixtures' (provider, deadtrunk; chan_sip: trunkuser@127.0.0.1).</summary>
+        public IReadOnlyList<SimulatedRegistration>? SipRegistrations { get; init; }
     }
 }

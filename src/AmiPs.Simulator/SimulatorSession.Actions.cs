@@ -46,7 +46,7 @@ namespace AmiPs.Simulator
             }
 
             var name = action["Action"] ?? string.Empty;
-            var canonical = Authority.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var canonical = Authority.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? PbxActionName(name);
             if (!_loggedIn && canonical is not ("Login" or "Logoff" or "Challenge"))
             {
                 Respond(action, "Error", ("Message", "Permission denied"));
@@ -59,7 +59,7 @@ namespace AmiPs.Simulator
                 return;
             }
 
-            var needs = Authority[canonical];
+            var needs = Authority.TryGetValue(canonical, out var classes) ? classes : PbxAuthorityOf(canonical);
             if (needs != AmiClasses.None && (AmiClassText.Parse(User?.Write) & needs) == 0)
             {
                 Respond(action, "Error", ("Message", "Permission denied"));
@@ -121,6 +121,9 @@ namespace AmiPs.Simulator
                     break;
                 case "QueuePenalty":
                     QueuePenaltyAction(action);
+                    break;
+                default:
+                    HandlePbxAction(canonical, action); // SIP and server information: SimulatorSession.Pjsip.cs
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
@@ -53,6 +54,25 @@ namespace AmiPs.Commands
         [TimeSpanTransformation]
         public TimeSpan RingTime { get; set; }
 
+        /// <summary>The SIP stack the server has: Pjsip (default), ChanSip (Asterisk up to 20, AMI 9.0.0) or None.</summary>
+        [Parameter]
+        public AmiSimulatorSipStack SipStack { get; set; }
+
+        /// <summary>SIP phones to simulate instead of the fixtures' (each with a registered, reachable contact).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Endpoint { get; set; }
+
+        /// <summary>This many extra phones (<c>0001</c>, <c>0002</c>, ...), for a large PBX.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000)]
+        public int EndpointCount { get; set; }
+
+        /// <summary>Outbound registrations (trunks, registered) to simulate instead of the fixtures'.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Trunk { get; set; }
+
         /// <summary>The simulated queues: <c>@{ Name = 'support'; Members = 'Local/1001@office,0,Alice,Custom:1001'; Busy = ... }</c>; default support and sales.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -68,6 +88,7 @@ namespace AmiPs.Commands
                 TimestampEvents = TimestampEvents.IsPresent,
                 TrafficCallsPerSecond = TrafficRate,
             };
+            options = WithSip(options);
             if (TalkTime > TimeSpan.Zero)
             {
                 options = options with { TalkTime = TalkTime };
@@ -105,6 +126,20 @@ namespace AmiPs.Commands
             AmiSimulatorStore.Add(info);
             WriteVerbose($"AMI simulator '{info.Name}' listening on {info.ComputerName}:{info.Port} for user {info.UserName}.");
             WriteObject(info);
+        }
+
+        private AmiSimulatorOptions WithSip(AmiSimulatorOptions options)
+        {
+            options = options with { SipStack = SipStack, AmiVersion = SipStack == AmiSimulatorSipStack.ChanSip ? "9.0.0" : options.AmiVersion };
+            if (Endpoint is not null || EndpointCount > 0)
+            {
+                var phones = new System.Collections.Generic.List<SimulatedEndpoint>();
+                phones.AddRange((Endpoint ?? Array.Empty<string>()).Select(name => SimulatedSip.Phone(name)));
+                phones.AddRange(SimulatedSip.Phones(EndpointCount));
+                options = options with { SipEndpoints = phones };
+            }
+
+            return Trunk is null ? options : options with { SipRegistrations = Trunk.Select(SimulatedSip.Trunk).ToArray() };
         }
 
         /// <summary>24 random characters from the OS generator: a secret nobody can guess or has seen before.</summary>

@@ -32,7 +32,7 @@ namespace AmiPs.Commands
         [ValidateNotNull]
         public AmiCall[] InputObject { get; set; } = new AmiCall[0];
 
-        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel))]
+        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel), ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelCompleter))]
         public string[] Channel { get; set; } = new string[0];

@@ -214,9 +214,11 @@ namespace AmiPs.Client
         {
             try
             {
-                if (!_correlator.TryRoute(message, _callbacks.ToEvent))
+                // Secrets (PJSIP AuthDetail passwords) go no further than this line: the bytes of a redacted message are dropped too.
+                var safe = AmiSecrets.Redact(message);
+                if (!_correlator.TryRoute(safe, _callbacks.ToEvent))
                 {
-                    _callbacks.OnMessage(message, _parser.LastRawMessage);
+                    _callbacks.OnMessage(safe, ReferenceEquals(safe, message) ? _parser.LastRawMessage : default);
                 }
             }
             catch (Exception ex)

@@ -172,6 +172,8 @@ namespace AmiPs.Client
         private IAmiStateTracker[] CreateTrackers() => new IAmiStateTracker[]
         {
             Queues = new AmiQueueTracker(Name),
+            Endpoints = new AmiEndpointTracker(Name),
+            Registrations = new AmiRegistrationTracker(Name),
         };
 
         private void LogDrops(long count) =>

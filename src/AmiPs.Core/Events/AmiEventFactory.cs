@@ -42,6 +42,16 @@ namespace AmiPs.Events
                 case "ExtensionStatus": return new ExtensionStatusEvent(message, received, session);
                 case "DeviceStateChange": return new DeviceStateChangeEvent(message, received, session);
                 case "PeerStatus": return new PeerStatusEvent(message, received, session);
+                case "ContactStatus": return new ContactStatusEvent(message, received, session);
+                case "Registry": return new RegistryEvent(message, received, session);
+                case "EndpointList": return new EndpointListEvent(message, received, session);
+                case "ContactList":
+                case "ContactStatusDetail": return new ContactListEvent(message, received, session);
+                case "OutboundRegistrationDetail": return new OutboundRegistrationDetailEvent(message, received, session);
+                case "AuthDetail": return new AuthDetailEvent(message, received, session);
+                case "PeerEntry": return new PeerEntryEvent(message, received, session);
+                case "RegistryEntry": return new RegistryEntryEvent(message, received, session);
+                case "CoreShowChannel": return new CoreShowChannelEvent(message, received, session);
                 case "QueueMemberStatus": return new QueueMemberStatusEvent(message, received, session);
                 case "QueueMemberPause": return new QueueMemberPauseEvent(message, received, session);
                 case "QueueMemberAdded": return new QueueMemberAddedEvent(message, received, session);

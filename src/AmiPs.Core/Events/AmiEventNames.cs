@@ -20,6 +20,7 @@ namespace AmiPs.Events
             "Registry", "Reload", "Shutdown", "SoftHangupRequest", "SuccessfulAuth", "Unhold", "UserEvent", "VarSet",
             "AgentRingNoAnswer", "QueueEntry", "QueueMember", "QueueMemberAdded", "QueueMemberPause", "QueueMemberPenalty", "QueueMemberRemoved",
             "QueueParams", "QueueSummary",
+            "AuthDetail", "ContactList", "ContactStatusDetail", "CoreShowChannel", "EndpointList", "OutboundRegistrationDetail", "PeerEntry", "RegistryEntry",
         };
     }
 }

@@ -48,6 +48,8 @@ namespace AmiPs.Tests.Module
                     'AmiPs.Tracking.AmiQueueMember' = @((Get-AmiQueue).Members)
                     'AmiPs.Tracking.AmiQueueCaller' = @((Get-AmiQueue).Callers)
                     'AmiPs.Commands.AmiConnectionTestResult' = @(Test-AmiConnection 127.0.0.1 -Port $port -Credential $cred; Test-AmiConnection 127.0.0.1 -Port 1 -Credential $cred)
+                    'AmiPs.Monitoring.AmiHealthResult' = @(Test-AmiHealth -Session $s; Test-AmiHealth 127.0.0.1 -Port 1 -Credential $cred -Timeout 2)
+                    'AmiPs.Monitoring.Formats.AmiNagiosResult' = @(Test-AmiHealth -Session $s -Check Connection | ConvertTo-AmiNagios)
                 }
                 $format = [xml][System.IO.File]::ReadAllText($formatFile)
                 foreach ($view in $format.Configuration.ViewDefinitions.View) {
