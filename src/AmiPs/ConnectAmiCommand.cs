@@ -56,6 +56,10 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        /// <summary>What the session loads after every login and keeps live (default All): Calls, Extensions, Endpoints, Registrations, Queues, or None.</summary>
+        [Parameter]
+        public AmiTrackedState Track { get; set; } = AmiTrackedState.All;
+
         /// <summary>A text file that receives the session's log lines (Debug and up) for as long as the session lives.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -124,6 +128,7 @@ namespace AmiPs.Commands
                 EventHistorySize = IsGiven(nameof(EventHistorySize)) ? EventHistorySize : options.EventHistorySize,
                 SubscriptionCapacity = IsGiven(nameof(SubscriptionCapacity)) ? SubscriptionCapacity : options.SubscriptionCapacity,
                 CompletedCallLimit = IsGiven(nameof(CompletedCallLimit)) ? CompletedCallLimit : options.CompletedCallLimit,
+                Track = Track,
             };
             if (options.MaxReconnectDelay < options.ReconnectDelay)
             {

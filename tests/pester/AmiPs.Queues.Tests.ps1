@@ -111,3 +111,22 @@ Describe 'A full queue' -Tag CI {
         $queue.AvailableMembers | Should -Be 0
     }
 }
+
+Describe 'Connect-Ami -Track' -Tag CI {
+    It 'a session that tracks only calls does not load queues, and says so' {
+        $light = $sim | Connect-Ami -Name track-calls -Track Calls
+        try {
+            $light.Options.Track | Should -Be 'Calls'
+            Get-AmiQueue -Session $light -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'AmiQueuesNotTracked*'
+        } finally { $light | Disconnect-Ami }
+    }
+
+    It 'takes a list of what to track' {
+        $some = $sim | Connect-Ami -Name track-some -Track Calls, Queues
+        try {
+            $some.Options.Track | Should -Be 'Calls, Queues'
+            (Get-AmiQueue -Session $some).Name | Should -Contain 'support'
+        } finally { $some | Disconnect-Ami }
+    }
+}
