@@ -22,6 +22,9 @@ namespace AmiPs.Commands
             _matched = new bool[_names.Length];
         }
 
+        /// <summary>No -Name, or only <c>*</c>: everything matches, nothing to test or report.</summary>
+        public bool MatchesAll => Array.TrueForAll(_names, n => n == "*");
+
         public bool IsMatch(string name)
         {
             var any = false;
