@@ -168,6 +168,12 @@ namespace AmiPs.Simulator
 
             if (status == "Registered")
             {
+                // As pjsip-events records it: a challenged REGISTER that first reports Unregistered, then a second that registers.
+                _raise(SipEvents.ChallengeSent(registration.Username));
+                _raise(SipEvents.SuccessfulAuth(registration.Username));
+                _raise(SipEvents.Registry("PJSIP", registration.ClientUri, registration.ServerUri, "Unregistered"));
+                _raise(SipEvents.ChallengeSent(registration.Username));
+                _raise(SipEvents.SuccessfulAuth(registration.Username));
                 _raise(SipEvents.Registry("PJSIP", registration.ClientUri, registration.ServerUri, status));
                 if (contactOwner is { Contact: { } uri } registered)
                 {
@@ -186,7 +192,9 @@ namespace AmiPs.Simulator
                 return true;
             }
 
-            // Losing it: the peer goes unreachable, the registration says so, the registered contact is removed.
+            // Losing it (an un-REGISTER, challenged): the peer goes unreachable, the registration says so, the contact is removed.
+            _raise(SipEvents.ChallengeSent(registration.Username));
+            _raise(SipEvents.SuccessfulAuth(registration.Username));
             if (contactOwner is { Contact: { } lost })
             {
                 _raise(SipEvents.PeerStatus("PJSIP", contactOwner.Name, "Unreachable"));

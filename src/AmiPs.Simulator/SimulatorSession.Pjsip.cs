@@ -28,6 +28,7 @@ namespace AmiPs.Simulator
             ["PJSIPQualify"] = AmiClasses.System,
             ["SIPpeers"] = AmiClasses.System | AmiClasses.Reporting,
             ["SIPshowregistry"] = AmiClasses.System | AmiClasses.Reporting,
+            ["SIPshowpeer"] = AmiClasses.System | AmiClasses.Reporting,
         };
 
         /// <summary>The canonical name of an action this file answers on this server, or null.</summary>
@@ -84,6 +85,9 @@ namespace AmiPs.Simulator
                     break;
                 case "SIPshowregistry":
                     SipShowRegistry(action);
+                    break;
+                case "SIPshowpeer":
+                    SipShowPeer(action);
                     break;
             }
         }

@@ -148,6 +148,31 @@ namespace AmiPs.Simulator
             SendItems(action, "Registrations will follow", "RegistrationsComplete", items);
         }
 
+        /// <summary>chan_sip's one peer: a single response (not a list); secrets only as <c>SecretExist</c>.</summary>
+        private void SipShowPeer(AmiMessage action)
+        {
+            var name = action["Peer"] ?? string.Empty;
+            var e = _server.Sip.FindEndpoint(name);
+            if (e is null)
+            {
+                Respond(action, "Error", ("Message", "Peer " + name + " not found."));
+                return;
+            }
+
+            var address = e.HasContact ? e.Contact!.Substring(e.Contact!.IndexOf('@') + 1).Split(':') : new[] { "(null)", "0" };
+            var overrides = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["ObjectName"] = e.Name,
+                ["SecretExist"] = e.Password.Length > 0 ? "Y" : "N",
+                ["Dynamic"] = e.ContactIsStatic ? "N" : "Y",
+                ["Address-IP"] = address[0],
+                ["Address-Port"] = address.Length > 1 ? address[1] : "0",
+                ["ToHost"] = e.ContactIsStatic ? address[0] : string.Empty,
+                ["Status"] = e.ContactStatus == "OK" ? $"OK ({Math.Max(1, e.RoundtripUsec / 1000)} ms)" : e.ContactStatus,
+            };
+            Respond(action, "Success", PjsipDetailTemplates.SipShowPeer.Select(f => (f.Key, overrides.TryGetValue(f.Key, out var v) ? v : f.Value)).ToArray());
+        }
+
         /// <summary>An auth object with its password in clear text, as Asterisk sends it (what AmiPs must redact).</summary>
         private static List<AmiField> AuthDetail(AmiMessage action, string name, string username, string password, string? endpoint = null)
         {

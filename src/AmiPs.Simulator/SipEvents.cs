@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+
 namespace AmiPs.Simulator
 {
     /// <summary>The live SIP events, field for field as <c>pjsip-events.ami</c> (and chan_sip's as Asterisk 20 writes them).</summary>
@@ -27,5 +30,22 @@ namespace AmiPs.Simulator
                 .Add("Username", username)
                 .Add("Domain", domain)
                 .Add("Status", status);
+
+        /// <summary>PJSIP's security event when the registrar challenges a REGISTER (<c>Service: PJSIP</c>).</summary>
+        public static SimEvent ChallengeSent(string account) => Security("ChallengeSent", account).Add("Challenge", string.Empty);
+
+        /// <summary>PJSIP's security event when the challenged REGISTER authenticates.</summary>
+        public static SimEvent SuccessfulAuth(string account) => Security("SuccessfulAuth", account).Add("UsingPassword", "1");
+
+        private static SimEvent Security(string name, string account) =>
+            new SimEvent(name, AmiClasses.Security)
+                .Add("EventTV", DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture))
+                .Add("Severity", "Informational")
+                .Add("Service", "PJSIP")
+                .Add("EventVersion", "1")
+                .Add("AccountID", account)
+                .Add("SessionID", "240de3f8-3c9b-48ce-b4d8-480b0dd1e801")
+                .Add("LocalAddress", "IPV4/UDP/127.0.0.1/5060")
+                .Add("RemoteAddress", "IPV4/UDP/127.0.0.1/5060");
     }
 }

@@ -20,9 +20,6 @@ namespace AmiPs.Commands
         private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(1);
         private static readonly ConditionalWeakTable<AmiSession, string[]> Cache = new ConditionalWeakTable<AmiSession, string[]>();
 
-        // The fields of a ListCommands response that are not action names.
-        private static readonly HashSet<string> NotActions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Response", "ActionID", "Message" };
-
         internal static readonly string[] Common =
         {
             "Command", "CoreSettings", "CoreShowChannels", "CoreStatus", "DeviceStateList", "Events", "ExtensionState",
@@ -46,20 +43,16 @@ namespace AmiPs.Commands
                 return cached;
             }
 
-            var ask = session.SendActionAsync(new AmiAction("ListCommands"), AskTimeout);
+            // The session asks ListCommands once a connection (its trackers already have, after login) and keeps the answer.
+            var ask = session.GetCapabilitiesAsync();
             // Completion runs on the pipeline thread while the user waits: a short, bounded wait, never an exception.
             ((IAsyncResult)ask).AsyncWaitHandle.WaitOne(AskTimeout + AskTimeout);
-            if (ask.Status != TaskStatus.RanToCompletion || !ask.Result.IsSuccess)
+            if (ask.Status != TaskStatus.RanToCompletion)
             {
                 return Common;
             }
 
-            var names = ask.Result.Fields
-                .Select(f => f.Key)
-                .Where(key => !NotActions.Contains(key))
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .OrderBy(key => key, StringComparer.OrdinalIgnoreCase)
-                .ToArray();
+            var names = ask.Result.Actions.ToArray();
             if (names.Length == 0)
             {
                 return Common;

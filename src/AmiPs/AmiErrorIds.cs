@@ -40,6 +40,11 @@ namespace AmiPs.Commands
         public static readonly AmiErrorId QueueNotFound = new AmiErrorId("AmiQueueNotFound", ErrorCategory.ObjectNotFound, "Get-AmiQueue: no queue with that name on the session.");
         public static readonly AmiErrorId QueuesNotTracked = new AmiErrorId("AmiQueuesNotTracked", ErrorCategory.InvalidOperation, "The session was connected without Queues in -Track.");
         public static readonly AmiErrorId FeatureMissing = new AmiErrorId("AmiFeatureMissing", ErrorCategory.NotInstalled, "The PBX lacks the module a cmdlet needs (PJSIP, chan_sip, app_queue); the message names it.");
+        public static readonly AmiErrorId EndpointNotFound = new AmiErrorId("AmiEndpointNotFound", ErrorCategory.ObjectNotFound, "Get-AmiEndpoint: no endpoint with that name.");
+        public static readonly AmiErrorId RegistrationNotFound = new AmiErrorId("AmiRegistrationNotFound", ErrorCategory.ObjectNotFound, "Get-AmiRegistration: no outbound registration with that name.");
+        public static readonly AmiErrorId ChannelNotFound = new AmiErrorId("AmiChannelNotFound", ErrorCategory.ObjectNotFound, "Get-AmiChannel: no live channel with that name.");
+        public static readonly AmiErrorId NotAHealthResult = new AmiErrorId("AmiNotAHealthResult", ErrorCategory.InvalidType, "ConvertTo-AmiNagios/ConvertTo-AmiPrometheus: a piped object is not a Test-AmiHealth result.");
+        public static readonly AmiErrorId MetricWriteFailed = new AmiErrorId("AmiMetricWriteFailed", ErrorCategory.WriteError, "Export-AmiMetric could not write or rename the metrics file.");
         public static readonly AmiErrorId ExtensionNotFound = new AmiErrorId("AmiExtensionNotFound", ErrorCategory.ObjectNotFound, "No tracked extension matches.");
         public static readonly AmiErrorId AuthenticationFailed = new AmiErrorId("AmiAuthenticationFailed", ErrorCategory.AuthenticationError, "The PBX refused the user name or secret (never retried).");
         public static readonly AmiErrorId ConnectionRefused = new AmiErrorId("AmiConnectionRefused", ErrorCategory.ConnectionError, "Nothing listens on that host and port.");

@@ -24,7 +24,7 @@ namespace AmiPs.Commands
                 else
                 {
                     var error = new ArgumentException($"'{item}' is not a health result: pipe the output of Test-AmiHealth (objects with Check and Status).");
-                    cmdlet.WriteError(new ErrorRecord(error, "AmiNotAHealthResult", ErrorCategory.InvalidType, item));
+                    cmdlet.WriteError(AmiErrorIds.NotAHealthResult.Record(error, item));
                 }
             }
         }

@@ -36,7 +36,7 @@ namespace AmiPs.Commands
             }
             catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException or System.ArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "AmiMetricWriteFailed", ErrorCategory.WriteError, path));
+                ThrowTerminatingError(AmiErrorIds.MetricWriteFailed.Record(ex, path));
             }
 
             if (PassThru)

@@ -45,7 +45,7 @@ namespace AmiPs.Commands
                 }
             }
 
-            foreach (var error in filter.NotFound("live channel", "AmiChannelNotFound"))
+            foreach (var error in filter.NotFound("live channel", AmiErrorIds.ChannelNotFound))
             {
                 WriteError(error);
             }

@@ -37,7 +37,14 @@ namespace AmiPs.Commands
                     continue;
                 }
 
-                foreach (var endpoint in endpoints.GetEndpoints())
+                var all = endpoints.GetEndpoints();
+                if (filter.MatchesAll)
+                {
+                    WriteObject(all, enumerateCollection: true); // one call for thousands: the common case costs least
+                    continue;
+                }
+
+                foreach (var endpoint in all)
                 {
                     if (filter.IsMatch(endpoint.Name))
                     {
@@ -46,7 +53,7 @@ namespace AmiPs.Commands
                 }
             }
 
-            foreach (var error in filter.NotFound("endpoint", "AmiEndpointNotFound"))
+            foreach (var error in filter.NotFound("endpoint", AmiErrorIds.EndpointNotFound))
             {
                 WriteError(error);
             }

@@ -37,7 +37,14 @@ namespace AmiPs.Commands
                     continue;
                 }
 
-                foreach (var registration in registrations.GetRegistrations())
+                var all = registrations.GetRegistrations();
+                if (filter.MatchesAll)
+                {
+                    WriteObject(all, enumerateCollection: true); // one call for thousands: the common case costs least
+                    continue;
+                }
+
+                foreach (var registration in all)
                 {
                     if (filter.IsMatch(registration.Name))
                     {
@@ -46,7 +53,7 @@ namespace AmiPs.Commands
                 }
             }
 
-            foreach (var error in filter.NotFound("registration", "AmiRegistrationNotFound"))
+            foreach (var error in filter.NotFound("registration", AmiErrorIds.RegistrationNotFound))
             {
                 WriteError(error);
             }

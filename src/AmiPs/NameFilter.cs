@@ -22,6 +22,9 @@ namespace AmiPs.Commands
             _matched = new bool[_names.Length];
         }
 
+        /// <summary>No -Name, or only <c>*</c>: everything matches, nothing to test or report.</summary>
+        public bool MatchesAll => Array.TrueForAll(_names, n => n == "*");
+
         public bool IsMatch(string name)
         {
             var any = false;
@@ -38,13 +41,13 @@ namespace AmiPs.Commands
         }
 
         /// <summary>One error for each literal name nothing matched, naming the object kind (<c>endpoint</c>).</summary>
-        public IEnumerable<ErrorRecord> NotFound(string kind, string errorId)
+        public IEnumerable<ErrorRecord> NotFound(string kind, AmiErrorId errorId)
         {
             for (var i = 0; i < _names.Length; i++)
             {
                 if (!_matched[i] && !WildcardPattern.ContainsWildcardCharacters(_names[i]))
                 {
-                    yield return new ErrorRecord(new ItemNotFoundException($"No {kind} named '{_names[i]}'."), errorId, ErrorCategory.ObjectNotFound, _names[i]);
+                    yield return errorId.Record(new ItemNotFoundException($"No {kind} named '{_names[i]}'."), _names[i]);
                 }
             }
         }

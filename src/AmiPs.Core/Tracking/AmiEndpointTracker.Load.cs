@@ -13,39 +13,10 @@ namespace AmiPs.Tracking
         // PJSIPShowEndpoint for static contacts: a few at a time, so a PBX of thousands loads in seconds, not minutes.
         private const int DetailsInFlight = 8;
 
-        /// <summary>
-        /// Loads every endpoint from the PBX (after each login; a cmdlet calls it when the session does not track
-        /// endpoints). Throws <see cref="AmiFeatureMissingException"/> when the server has neither PJSIP nor chan_sip.
-        /// </summary>
-        public async Task LoadAsync(AmiSession session, CancellationToken cancellationToken = default)
-        {
-            if (session is null)
-            {
-                throw new ArgumentNullException(nameof(session));
-            }
+        private protected override Task<List<AmiEndpoint>> LoadItemsAsync(AmiSession session, AmiSipStack stack, CancellationToken cancellationToken) =>
+            stack == AmiSipStack.ChanSip ? LoadPeersAsync(session, cancellationToken) : LoadPjsipAsync(session, cancellationToken);
 
-            _table.BeginLoad();
-            try
-            {
-                var stack = await SipLoad.StackAsync(session, "endpoints", cancellationToken).ConfigureAwait(false);
-                var fresh = stack == AmiSipStack.ChanSip
-                    ? await LoadPeersAsync(session, cancellationToken).ConfigureAwait(false)
-                    : await LoadPjsipAsync(session, cancellationToken).ConfigureAwait(false);
-                _stack = stack;
-                _table.Load(fresh, (known, item) => Same(known, item) ? item.With(time: known.LastChanged) : item);
-                _loadedAt = DateTimeOffset.Now;
-                _loadError = null;
-            }
-            catch (Exception ex) when (ex is AmiException or OperationCanceledException)
-            {
-                _loadError = ex.Message;
-                throw;
-            }
-            finally
-            {
-                _table.EndLoad();
-            }
-        }
+        private protected override AmiEndpoint Merge(AmiEndpoint known, AmiEndpoint fresh) => Same(known, fresh) ? fresh.With(time: known.LastChanged) : fresh;
 
         private async Task<List<AmiEndpoint>> LoadPjsipAsync(AmiSession session, CancellationToken cancellationToken)
         {
@@ -100,7 +71,7 @@ namespace AmiPs.Tracking
 
                 fresh.Add(new AmiEndpoint(
                     name, AmiSipStack.Pjsip, endpoint.DeviceState ?? AmiDeviceState.Unknown, endpoint.ActiveChannels,
-                    endpoint.Transport, endpoint.Aors, merged, now, _session));
+                    endpoint.Transport, endpoint.Aors, merged, now, SessionName));
             }
 
             return fresh;
@@ -198,7 +169,7 @@ namespace AmiPs.Tracking
             }
 
             var state = StateFromContacts(AmiDeviceState.Unknown, contacts);
-            return new AmiEndpoint(name, AmiSipStack.ChanSip, state, null, null, null, contacts, now, _session);
+            return new AmiEndpoint(name, AmiSipStack.ChanSip, state, null, null, null, contacts, now, SessionName);
         }
 
         private static bool Same(AmiEndpoint known, AmiEndpoint fresh)

@@ -13,83 +13,48 @@ namespace AmiPs.Tracking
     /// from <c>SIPpeers</c>; kept live from <c>ContactStatus</c>, <c>PeerStatus</c> and <c>DeviceStateChange</c>, each
     /// reflected before the event reaches any subscriber. Thread-safe.
     /// </summary>
-    public sealed partial class AmiEndpointTracker : IAmiStateTracker
+    public sealed partial class AmiEndpointTracker : AmiSipTracker<AmiEndpoint>
     {
-        private readonly LiveTable<AmiEndpoint> _table = new LiveTable<AmiEndpoint>(e => e.Name);
-        private readonly string? _session;
-        private volatile string? _loadError;
-        private DateTimeOffset? _loadedAt;
-        private AmiSipStack _stack;
-
         public AmiEndpointTracker(string? session = null)
+            : base(session, e => e.Name)
         {
-            _session = session;
         }
 
-        /// <summary>Raised (on the reader thread) after a live event changed an endpoint.</summary>
-        public event Action<AmiEndpoint>? Changed;
+        private protected override AmiTrackedState Kind => AmiTrackedState.Endpoints;
 
-        AmiTrackedState IAmiStateTracker.Kind => AmiTrackedState.Endpoints;
-
-        /// <summary>The stack the last load read (None before a load, or when the server has neither).</summary>
-        public AmiSipStack Stack => _stack;
-
-        /// <summary>When the last load finished; null before one.</summary>
-        public DateTimeOffset? LoadedAt => _loadedAt;
-
-        /// <summary>Why the last load failed (for example, the server has no SIP stack); null after a good one.</summary>
-        public string? LoadError => _loadError;
-
-        public int Count => _table.Count;
+        private protected override string What => "endpoints";
 
         /// <summary>Every endpoint in name order (numbers as numbers). The same list until something changes.</summary>
-        public IReadOnlyList<AmiEndpoint> GetEndpoints() => _table.Snapshot();
+        public IReadOnlyList<AmiEndpoint> GetEndpoints() => Table.Snapshot();
 
         /// <summary>The endpoint named <paramref name="name"/> (any case), or null.</summary>
-        public AmiEndpoint? Find(string name) => _table.Find(name);
+        public AmiEndpoint? Find(string name) => Table.Find(name);
 
         /// <summary>Applies a live event; events of other kinds return at once.</summary>
-        public void Apply(AmiEvent amiEvent)
+        public override void Apply(AmiEvent amiEvent)
         {
             AmiEndpoint? changed;
             switch (amiEvent)
             {
                 case ContactStatusEvent c when c.EndpointName is { Length: > 0 } name && c.Uri is { Length: > 0 }:
-                    changed = _table.Update(name, c, (known, e) => ApplyContactStatus(known ?? NewEndpoint(e.EndpointName!, AmiSipStack.Pjsip, e.Time), e));
+                    changed = Table.Update(name, c, (known, e) => ApplyContactStatus(known ?? NewEndpoint(e.EndpointName!, AmiSipStack.Pjsip, e.Time), e));
                     break;
                 case PeerStatusEvent p when AmiSipText.SipDeviceName(p.Peer, out var stack) is { } name && stack == AmiSipStack.ChanSip && Accepts(stack):
                     // PJSIP's PeerStatus sums up its ContactStatus events; chan_sip has only this one.
-                    changed = _table.Update(name, p, (known, e) => ApplyPeerStatus(known ?? NewEndpoint(AmiSipText.SipDeviceName(e.Peer, out _)!, AmiSipStack.ChanSip, e.Time), e));
+                    changed = Table.Update(name, p, (known, e) => ApplyPeerStatus(known ?? NewEndpoint(AmiSipText.SipDeviceName(e.Peer, out _)!, AmiSipStack.ChanSip, e.Time), e));
                     break;
                 case DeviceStateChangeEvent d when AmiSipText.SipDeviceName(d.Device, out var stack) is { } name && Accepts(stack) && d.State is { } state:
-                    changed = _table.Update(name, (state, d.Time), (known, e) => known is null || known.State == e.state ? known : known.With(state: e.state, time: e.Time));
+                    changed = Table.Update(name, (state, d.Time), (known, e) => known is null || known.State == e.state ? known : known.With(state: e.state, time: e.Time));
                     break;
                 default:
                     return;
             }
 
-            if (changed is not null)
-            {
-                Changed?.Invoke(changed);
-            }
+            Publish(changed);
         }
-
-        async Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await LoadAsync(session, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmiFeatureMissingException)
-            {
-                // A server without SIP is no fault of the link: LoadError says so, and Get-Ami* reports it when asked.
-            }
-        }
-
-        private bool Accepts(AmiSipStack stack) => _stack == AmiSipStack.None || _stack == stack;
 
         private AmiEndpoint NewEndpoint(string name, AmiSipStack stack, DateTimeOffset time) =>
-            new AmiEndpoint(name, stack, AmiDeviceState.Unknown, null, null, null, null, time, _session);
+            new AmiEndpoint(name, stack, AmiDeviceState.Unknown, null, null, null, null, time, SessionName);
 
         private static AmiEndpoint ApplyContactStatus(AmiEndpoint endpoint, ContactStatusEvent e)
         {

@@ -13,43 +13,25 @@ namespace AmiPs.Tracking
     /// <c>AuthDetail</c> items, redacted as read, are skipped) or chan_sip's <c>SIPshowregistry</c>; kept live from
     /// <c>Registry</c> events, each reflected before the event reaches any subscriber. Thread-safe.
     /// </summary>
-    public sealed class AmiRegistrationTracker : IAmiStateTracker
+    public sealed class AmiRegistrationTracker : AmiSipTracker<AmiRegistration>
     {
-        private readonly LiveTable<AmiRegistration> _table = new LiveTable<AmiRegistration>(r => r.Name);
-        private readonly string? _session;
-        private volatile string? _loadError;
-        private DateTimeOffset? _loadedAt;
-        private AmiSipStack _stack;
-
         public AmiRegistrationTracker(string? session = null)
+            : base(session, r => r.Name)
         {
-            _session = session;
         }
 
-        /// <summary>Raised (on the reader thread) after a live event changed a registration.</summary>
-        public event Action<AmiRegistration>? Changed;
+        private protected override AmiTrackedState Kind => AmiTrackedState.Registrations;
 
-        AmiTrackedState IAmiStateTracker.Kind => AmiTrackedState.Registrations;
-
-        /// <summary>The stack the last load read (None before a load, or when the server has neither).</summary>
-        public AmiSipStack Stack => _stack;
-
-        /// <summary>When the last load finished; null before one.</summary>
-        public DateTimeOffset? LoadedAt => _loadedAt;
-
-        /// <summary>Why the last load failed; null after a good one.</summary>
-        public string? LoadError => _loadError;
-
-        public int Count => _table.Count;
+        private protected override string What => "registrations";
 
         /// <summary>Every registration in name order. The same list until something changes.</summary>
-        public IReadOnlyList<AmiRegistration> GetRegistrations() => _table.Snapshot();
+        public IReadOnlyList<AmiRegistration> GetRegistrations() => Table.Snapshot();
 
         /// <summary>The registration named <paramref name="name"/> (any case), or null.</summary>
-        public AmiRegistration? Find(string name) => _table.Find(name);
+        public AmiRegistration? Find(string name) => Table.Find(name);
 
         /// <summary>Applies a live <c>Registry</c> event; other events return at once.</summary>
-        public void Apply(AmiEvent amiEvent)
+        public override void Apply(AmiEvent amiEvent)
         {
             if (amiEvent is not RegistryEvent registry || registry.Username is not { Length: > 0 } user)
             {
@@ -57,19 +39,19 @@ namespace AmiPs.Tracking
             }
 
             var stack = registry.IsChanSip ? AmiSipStack.ChanSip : AmiSipStack.Pjsip;
-            if (_stack != AmiSipStack.None && _stack != stack)
+            if (!Accepts(stack))
             {
                 return;
             }
 
             // PJSIP names the registration by its URIs (client as Username, server as Domain), chan_sip by user and host.
             var matched = false;
-            foreach (var known in _table.Snapshot())
+            foreach (var known in Table.Snapshot())
             {
                 if (Matches(known, registry))
                 {
                     matched = true;
-                    Publish(_table.Update(known.Name, registry, (k, e) => k is null || (k.Status == e.Status && k.StatusText == e.StatusText) ? k : k.WithStatus(e.Status, e.StatusText, e.Time)));
+                    Publish(Table.Update(known.Name, registry, (k, e) => k is null || (k.Status == e.Status && k.StatusText == e.StatusText) ? k : k.WithStatus(e.Status, e.StatusText, e.Time)));
                 }
             }
 
@@ -78,65 +60,30 @@ namespace AmiPs.Tracking
                 var name = stack == AmiSipStack.ChanSip ? $"{user}@{registry.Domain}" : user;
                 var server = stack == AmiSipStack.ChanSip ? "sip:" + registry.Domain : registry.Domain;
                 var client = stack == AmiSipStack.ChanSip ? null : user;
-                var fresh = new AmiRegistration(name, stack, server, client, registry.Status, registry.StatusText, null, null, null, registry.Time, _session);
-                Publish(_table.Update(name, fresh, (k, f) => f));
+                var fresh = new AmiRegistration(name, stack, server, client, registry.Status, registry.StatusText, null, null, null, registry.Time, SessionName);
+                Publish(Table.Update(name, fresh, (k, f) => f));
             }
         }
 
-        async Task IAmiStateTracker.ResyncAsync(AmiSession session, CancellationToken cancellationToken)
+        private protected override async Task<List<AmiRegistration>> LoadItemsAsync(AmiSession session, AmiSipStack stack, CancellationToken cancellationToken)
         {
-            try
+            var now = DateTimeOffset.Now;
+            var action = new AmiAction(stack == AmiSipStack.ChanSip ? "SIPshowregistry" : "PJSIPShowRegistrationsOutbound");
+            var items = await SipLoad.ListAsync(session, action, cancellationToken).ConfigureAwait(false);
+            var fresh = new List<AmiRegistration>();
+            foreach (var item in items)
             {
-                await LoadAsync(session, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmiFeatureMissingException)
-            {
-                // A server without SIP is no fault of the link: LoadError says so, and Get-Ami* reports it when asked.
-            }
-        }
-
-        /// <summary>
-        /// Loads every registration from the PBX (after each login; a cmdlet calls it when the session does not track
-        /// registrations). Throws <see cref="AmiFeatureMissingException"/> when the server has neither PJSIP nor chan_sip.
-        /// </summary>
-        public async Task LoadAsync(AmiSession session, CancellationToken cancellationToken = default)
-        {
-            if (session is null)
-            {
-                throw new ArgumentNullException(nameof(session));
-            }
-
-            _table.BeginLoad();
-            try
-            {
-                var stack = await SipLoad.StackAsync(session, "registrations", cancellationToken).ConfigureAwait(false);
-                var now = DateTimeOffset.Now;
-                var action = new AmiAction(stack == AmiSipStack.ChanSip ? "SIPshowregistry" : "PJSIPShowRegistrationsOutbound");
-                var items = await SipLoad.ListAsync(session, action, cancellationToken).ConfigureAwait(false);
-                var fresh = new List<AmiRegistration>();
-                foreach (var item in items)
+                if (FromItem(item, now) is { } registration)
                 {
-                    if (FromItem(item, now) is { } registration)
-                    {
-                        fresh.Add(registration);
-                    }
+                    fresh.Add(registration);
                 }
+            }
 
-                _stack = stack;
-                _table.Load(fresh, (known, item) => known.Status == item.Status ? Keep(item, known.LastChanged) : item);
-                _loadedAt = DateTimeOffset.Now;
-                _loadError = null;
-            }
-            catch (Exception ex) when (ex is AmiException or OperationCanceledException)
-            {
-                _loadError = ex.Message;
-                throw;
-            }
-            finally
-            {
-                _table.EndLoad();
-            }
+            return fresh;
         }
+
+        private protected override AmiRegistration Merge(AmiRegistration known, AmiRegistration fresh) =>
+            known.Status == fresh.Status ? Keep(fresh, known.LastChanged) : fresh;
 
         private AmiRegistration? FromItem(AmiEvent item, DateTimeOffset now)
         {
@@ -146,11 +93,11 @@ namespace AmiPs.Tracking
                     return new AmiRegistration(
                         name, AmiSipStack.Pjsip, r.ServerUri, r.ClientUri, r.Status, r.StatusText,
                         r.NextReg is int next && next > 0 ? now.AddSeconds(next) : null,
-                        Seconds(r.Expiration), Seconds(r.RetryInterval), now, _session);
+                        Seconds(r.Expiration), Seconds(r.RetryInterval), now, SessionName);
                 case RegistryEntryEvent { Username: { Length: > 0 } user, Host: { Length: > 0 } host } r:
                     var server = r.Port is int port && port > 0 ? $"sip:{host}:{port}" : "sip:" + host;
                     var client = r.DomainPort is int domainPort && domainPort > 0 ? $"sip:{user}@{r.Domain}:{domainPort}" : $"sip:{user}@{r.Domain}";
-                    return new AmiRegistration($"{user}@{host}", AmiSipStack.ChanSip, server, client, r.State, r.StateText, null, Seconds(r.Refresh), null, now, _session);
+                    return new AmiRegistration($"{user}@{host}", AmiSipStack.ChanSip, server, client, r.State, r.StateText, null, Seconds(r.Refresh), null, now, SessionName);
                 default:
                     return null; // AuthDetail (redacted), and anything else in the list
             }
@@ -164,13 +111,5 @@ namespace AmiPs.Tracking
             new AmiRegistration(item.Name, item.Stack, item.ServerUri, item.ClientUri, item.Status, item.StatusText, item.NextRegistration, item.Expiration, item.RetryInterval, lastChanged, item.Session);
 
         private static TimeSpan? Seconds(int? seconds) => seconds is int s && s >= 0 ? TimeSpan.FromSeconds(s) : null;
-
-        private void Publish(AmiRegistration? changed)
-        {
-            if (changed is not null)
-            {
-                Changed?.Invoke(changed);
-            }
-        }
     }
 }

@@ -13,21 +13,24 @@ namespace AmiPs.Tracking
     {
         /// <summary>
         /// The stack to read: PJSIP where present, else chan_sip; a clear error naming what is missing when the server
-        /// has neither. A server that refuses <c>ListCommands</c> is taken to have PJSIP (its own error follows).
+        /// has neither. Where <c>ListCommands</c> is refused (no real Asterisk does that), the two list actions are
+        /// tried: "Invalid/unknown command" to both means neither stack.
         /// </summary>
         public static async Task<AmiSipStack> StackAsync(AmiSession session, string what, CancellationToken cancellationToken)
         {
-            AmiServerCapabilities capabilities;
+            AmiSipStack stack;
             try
             {
-                capabilities = await session.GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+                stack = (await session.GetCapabilitiesAsync(cancellationToken).ConfigureAwait(false)).SipStack;
             }
             catch (AmiResponseException)
             {
-                return AmiSipStack.Pjsip;
+                stack = await ProbeAsync(session, "PJSIPShowEndpoints", cancellationToken).ConfigureAwait(false) ? AmiSipStack.Pjsip
+                    : await ProbeAsync(session, "SIPpeers", cancellationToken).ConfigureAwait(false) ? AmiSipStack.ChanSip
+                    : AmiSipStack.None;
             }
 
-            if (capabilities.SipStack == AmiSipStack.None)
+            if (stack == AmiSipStack.None)
             {
                 throw new AmiFeatureMissingException(
                     "res_pjsip or chan_sip",
@@ -35,7 +38,14 @@ namespace AmiPs.Tracking
                     $"nor chan_sip (SIPpeers) is among the manager actions it offers user '{session.UserName}'.");
             }
 
-            return capabilities.SipStack;
+            return stack;
+        }
+
+        // Whether the server knows the action: anything but "Invalid/unknown command" (success, or "Permission denied") says so.
+        private static async Task<bool> ProbeAsync(AmiSession session, string action, CancellationToken cancellationToken)
+        {
+            var response = await session.SendActionAsync(new AmiAction(action), null, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess || response.Message?.IndexOf("Invalid/unknown command", StringComparison.OrdinalIgnoreCase) < 0;
         }
 
         /// <summary>

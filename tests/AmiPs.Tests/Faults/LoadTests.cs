@@ -65,7 +65,11 @@ namespace AmiPs.Tests.Faults
                 _ = Task.Run(async () =>
                 {
                     await Task.Delay(Random.Shared.Next(0, 20));
-                    Interlocked.Increment(ref replies);
+                    if (action["Action"] == "Echo")
+                    {
+                        Interlocked.Increment(ref replies); // not the trackers' ListCommands after login
+                    }
+
                     await peer.SendAsync(action.ActionId, ("Response", "Success"), ("Echo", action["Value"] ?? "?"));
                 });
                 return Task.CompletedTask;

@@ -51,6 +51,14 @@ namespace AmiPs.Tests.Module
                     'AmiPs.Monitoring.AmiHealthResult' = @(Test-AmiHealth -Session $s; Test-AmiHealth 127.0.0.1 -Port 1 -Credential $cred -Timeout 2)
                     'AmiPs.Monitoring.Formats.AmiNagiosResult' = @(Test-AmiHealth -Session $s -Check Connection | ConvertTo-AmiNagios)
                 }
+                # PBX objects (issue 12): from the simulator's PJSIP stack, and the scripted server's live channel.
+                $pbx = Start-AmiSimulator
+                $p = Connect-Ami $pbx.ComputerName -Port $pbx.Port -Credential $pbx.Credential
+                $samples['AmiPs.Tracking.AmiEndpoint'] = @(Get-AmiEndpoint -Session $p)
+                $samples['AmiPs.Tracking.AmiRegistration'] = @(Get-AmiRegistration -Session $p)
+                $samples['AmiPs.Tracking.AmiServerInfo'] = @(Get-AmiServerInfo -Session $p)
+                $samples['AmiPs.Tracking.AmiLiveChannel'] = @(Get-AmiChannel -Session $s)
+                Disconnect-Ami -Session $p; $pbx | Stop-AmiSimulator
                 $format = [xml][System.IO.File]::ReadAllText($formatFile)
                 foreach ($view in $format.Configuration.ViewDefinitions.View) {
                     $type = $view.ViewSelectedBy.TypeName
@@ -83,12 +91,17 @@ namespace AmiPs.Tests.Module
                 $s | Out-String -Width 80
                 Get-AmiCall | Out-String -Width 80
                 Receive-AmiEvent -EventType Hangup -Since ([DateTimeOffset]::MinValue) -Timeout 0.2 | Out-String -Width 80
-                Get-AmiExtension | Out-String -Width 80").ThrowIfErrors().Output.Select(o => (string)o.BaseObject));
+                Get-AmiExtension | Out-String -Width 80
+                Get-AmiEndpoint | Out-String -Width 80
+                Get-AmiRegistration | Out-String -Width 80").ThrowIfErrors().Output.Select(o => (string)o.BaseObject));
 
             Assert.Matches(@"Id Name\s+Endpoint\s+User\s+State\s+AMI\s+Since\n", text); // one header line
             Assert.Matches(@"amips-[0-9a-f]{16} \d\d:\d\d:\d\d Ended\s+Answered\s+\d\d:\d\d\s+\d\d:\d\d", text); // a call: whole id, start, state, result, mm:ss
             Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3} Hangup\s+Local/\S+\s+Normal Clearing \(16\)", text); // one event line with its key detail
             Assert.Matches(@"1001\s+office\s+(Idle|InUse|Ringing)", text);
+            Assert.Matches(@"selftrunk\s+Not in use\s+Reachable\s+0\.5 ms sip:selftrunk@", text); // endpoint: name, state, contact status, round trip
+            Assert.Matches(@"deadtrunk\s+Rejected\s+sip:127\.0\.0\.1:5090", text); // registration: name, status, server
+            Assert.All(text.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
         }
 
         // One queue with a paused member and a waiting caller, framed as queue-lists.ami (ActionID last in each item).
