@@ -13,7 +13,7 @@ namespace AmiPs.Client
     {
         private readonly HashSet<string> _actions;
 
-        public AmiServerCapabilities(IEnumerable<string> actions)
+        internal AmiServerCapabilities(IEnumerable<string> actions)
         {
             if (actions is null)
             {

@@ -15,7 +15,7 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed partial class AmiEndpointTracker : AmiSipTracker<AmiEndpoint>
     {
-        public AmiEndpointTracker(string? session = null)
+        internal AmiEndpointTracker(string? session = null)
             : base(session, e => e.Name)
         {
         }
@@ -31,7 +31,7 @@ namespace AmiPs.Tracking
         public AmiEndpoint? Find(string name) => Table.Find(name);
 
         /// <summary>Applies a live event; events of other kinds return at once.</summary>
-        public override void Apply(AmiEvent amiEvent)
+        internal override void Apply(AmiEvent amiEvent)
         {
             AmiEndpoint? changed;
             switch (amiEvent)

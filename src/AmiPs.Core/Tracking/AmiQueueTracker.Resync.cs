@@ -96,7 +96,7 @@ namespace AmiPs.Tracking
     /// </summary>
     internal static class QueueModuleCheck
     {
-        public static bool IsMissing(AmiResponse response) =>
+        internal static bool IsMissing(AmiResponse response) =>
             !response.IsSuccess && response.Message is { } message
             && (message.IndexOf("Invalid/unknown command", StringComparison.OrdinalIgnoreCase) >= 0
                 || message.IndexOf("No such command", StringComparison.OrdinalIgnoreCase) >= 0);

@@ -15,7 +15,7 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed class AmiRegistrationTracker : AmiSipTracker<AmiRegistration>
     {
-        public AmiRegistrationTracker(string? session = null)
+        internal AmiRegistrationTracker(string? session = null)
             : base(session, r => r.Name)
         {
         }
@@ -31,7 +31,7 @@ namespace AmiPs.Tracking
         public AmiRegistration? Find(string name) => Table.Find(name);
 
         /// <summary>Applies a live <c>Registry</c> event; other events return at once.</summary>
-        public override void Apply(AmiEvent amiEvent)
+        internal override void Apply(AmiEvent amiEvent)
         {
             if (amiEvent is not RegistryEvent registry || registry.Username is not { Length: > 0 } user)
             {

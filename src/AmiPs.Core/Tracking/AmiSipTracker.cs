@@ -71,13 +71,15 @@ namespace AmiPs.Tracking
         private protected string? SessionName { get; }
 
         /// <summary>Applies a live event; events that are not this tracker's return at once, allocating nothing.</summary>
-        public abstract void Apply(AmiEvent amiEvent);
+        internal abstract void Apply(AmiEvent amiEvent);
+
+        void IAmiStateTracker.Apply(AmiEvent amiEvent) => Apply(amiEvent);
 
         /// <summary>
         /// Loads every object from the PBX (after each login; a cmdlet calls it when the session does not track them).
         /// Throws <see cref="AmiFeatureMissingException"/> when the server has neither PJSIP nor chan_sip.
         /// </summary>
-        public async Task LoadAsync(AmiSession session, CancellationToken cancellationToken = default)
+        internal async Task LoadAsync(AmiSession session, CancellationToken cancellationToken = default)
         {
             if (session is null)
             {
