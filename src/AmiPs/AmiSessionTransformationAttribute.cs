@@ -7,7 +7,7 @@ namespace AmiPs.Commands
     /// <summary>
     /// Lets <c>-Session</c> take a session's name as well as the session: <c>-Session office</c>, and, by property name,
     /// the <c>Session</c> (a name) of a call or an extension piped in, so <c>Get-AmiCall -Session $a | Stop-AmiCall</c>
-    /// acts on <c>$a</c>. Names are looked up among the current runspace's sessions; anything else passes through.
+    /// acts on <c>$a</c>. Names are looked up among the current runspace's sessions; anything else, an unknown name too, passes through.
     /// </summary>
     public sealed class AmiSessionTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -34,8 +34,8 @@ namespace AmiPs.Commands
             return inputData;
         }
 
-        private static object Lookup(string name) =>
-            AmiSessionStore.Find(name) ?? throw new ArgumentTransformationMetadataException(
-                $"No AMI session named '{name}' in this runspace (sessions belong to the runspace that connected them; Get-AmiSession lists them).");
+        // A name no session has passes through unchanged: a string piped by value then binds to the cmdlet's own name
+        // parameter, and on the command line AmiSessionNameConverter's coercion error names the missing session.
+        private static object Lookup(string name) => (object?)AmiSessionStore.Find(name) ?? name;
     }
 }

@@ -69,7 +69,8 @@ namespace AmiPs.Commands
             var subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
 
             // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning.
-            var logs = sessions.Select(s => ForwardLog(s)).ToArray();
+            // Drops are warned about by this cmdlet itself, with what they mean for -First: not twice through the log.
+            var logs = sessions.Select(s => ForwardLog(s, AmiLogEvents.EventsDropped.Id)).ToArray();
             try
             {
                 Stream(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);

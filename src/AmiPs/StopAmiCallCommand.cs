@@ -27,12 +27,15 @@ namespace AmiPs.Commands
         [ArgumentCompleter(typeof(CallIdCompleter))]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Calls from Get-AmiCall; each call's Session binds -Session by property name.</summary>
+        /// <summary>
+        /// Calls from Get-AmiCall (every live leg is hung up) or channels from Get-AmiChannel; each object's Session
+        /// binds -Session by property name. Typed as objects so both kinds bind here, never by a property of theirs.
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByCall), ValueFromPipeline = true)]
         [ValidateNotNull]
-        public AmiCall[] InputObject { get; set; } = new AmiCall[0];
+        public PSObject[] InputObject { get; set; } = new PSObject[0];
 
-        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel), ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = nameof(ParameterSets.ByChannel))]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ChannelCompleter))]
         public string[] Channel { get; set; } = new string[0];
@@ -82,7 +85,25 @@ namespace AmiPs.Commands
             }
 
             var channels = new List<string>();
-            var ids = ParameterSetName == nameof(ParameterSets.ByCall) ? InputObject.Select(call => call.Id) : Id;
+            var ids = new List<string>(Id);
+            foreach (var item in InputObject)
+            {
+                switch (item.BaseObject)
+                {
+                    case AmiCall call:
+                        ids.Add(call.Id);
+                        break;
+                    case AmiLiveChannel live:
+                        channels.Add(live.Name);
+                        break;
+                    default:
+                        WriteError(AmiErrorIds.InvalidArgument.Record(
+                            new ArgumentException($"Stop-AmiCall takes calls (Get-AmiCall) or channels (Get-AmiChannel) from the pipeline, not {item.BaseObject.GetType().Name}; pass -Id or -Channel."),
+                            item));
+                        break;
+                }
+            }
+
             foreach (var id in ids)
             {
                 var call = session.Calls.GetCall(id);
