@@ -103,16 +103,14 @@ Describe 'Get-AmiSession piped into each cmdlet acts on that session' -Tag CI {
         $call.Disposition | Should -Be 'Answered'
     }
 
-    # waits on ux: item 2 (the session's Id binds to Get-AmiCall -Id)
-    It 'Get-AmiSession pipe-a | Get-AmiCall' -Skip {
+    It 'Get-AmiSession pipe-a | Get-AmiCall' {
         Wait-Until { @(Get-AmiCall -Session $a).Count -gt 0 } -Because 'calls on pipe-a'
         $calls = Get-AmiSession pipe-a | Get-AmiCall
         $calls | Should -Not -BeNullOrEmpty
         $calls.Session | Select-Object -Unique | Should -Be 'pipe-a'
     }
 
-    # waits on ux: item 1 (the call's Session is a string and does not bind to -Session)
-    It 'Get-AmiCall -Active -Session pipe-a | Stop-AmiCall -WhatIf acts on pipe-a' -Skip {
+    It 'Get-AmiCall -Active -Session pipe-a | Stop-AmiCall -WhatIf acts on pipe-a' {
         Wait-Until { @(Get-AmiCall -Active -Session $a).Count -gt 0 } -Because 'an active call on pipe-a'
         $failures = $null
         Get-AmiCall -Active -Session $a | Select-Object -First 1 | Stop-AmiCall -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
