@@ -110,11 +110,22 @@ Describe 'Get-AmiSession piped into each cmdlet acts on that session' -Tag CI {
         $calls.Session | Select-Object -Unique | Should -Be 'pipe-a'
     }
 
-    It 'Get-AmiCall -Active -Session pipe-a | Stop-AmiCall -WhatIf acts on pipe-a' {
-        Wait-Until { @(Get-AmiCall -Active -Session $a).Count -gt 0 } -Because 'an active call on pipe-a'
-        $failures = $null
-        Get-AmiCall -Active -Session $a | Select-Object -First 1 | Stop-AmiCall -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures | Should -BeNullOrEmpty
+    It 'Get-AmiCall -Active -Session pipe-long | Stop-AmiCall -WhatIf acts on pipe-long' {
+        # A session of its own whose calls talk for a minute: pipe-a's calls last 0.2 s and could end between the two cmdlets.
+        $long = Start-AmiSimulator -TalkTime 60
+        $session = $long | Connect-Ami -Name pipe-long
+        try {
+            $null = New-AmiCall -Session $session -Channel Local/2000@office -Application Wait -Data 60
+            Wait-Until { @(Get-AmiCall -Active -Session $session).Count -gt 0 } -Because 'an active call on pipe-long'
+            $failures = $null
+            Get-AmiCall -Active -Session $session | Stop-AmiCall -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            $long.ActiveCalls | Should -Be 1
+        }
+        finally {
+            $session | Disconnect-Ami
+            $long | Stop-AmiSimulator
+        }
     }
 
     It 'Get-AmiSession pipe-b | Disconnect-Ami closes the piped session only' {
