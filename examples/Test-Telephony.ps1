@@ -29,7 +29,8 @@ foreach ($name in 'ComputerName', 'Port', 'Credential') {
 }
 
 try {
-    $session = Connect-Ami @connect -NoReconnect -Name telephony-check
+    # No warning: a monitoring plugin's first line is its status; the error below carries the same text.
+    $session = Connect-Ami @connect -NoReconnect -Name telephony-check -WarningAction SilentlyContinue
 }
 catch {
     Write-Output "UNKNOWN - cannot reach the PBX: $($_.Exception.Message)"

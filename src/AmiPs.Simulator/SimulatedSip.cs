@@ -6,7 +6,7 @@ using System.Linq;
 namespace AmiPs.Simulator
 {
     /// <summary>Which SIP stack the simulated server has: what its <c>ListCommands</c> offers and which actions it answers.</summary>
-    public enum AmiSimulatorSipStack
+    public enum AmiSimulatorSipStack : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>res_pjsip (the default; the only stack from Asterisk 21 on).</summary>
         Pjsip,

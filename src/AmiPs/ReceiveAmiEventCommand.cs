@@ -68,8 +68,8 @@ namespace AmiPs.Commands
             var sessions = _sessions.Distinct().ToArray();
             var subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
 
-            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning.
-            // Drops are warned about by this cmdlet itself, with what they mean for -First: not twice through the log.
+            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning; drops are
+            // left out, as this cmdlet warns of its own in words that say what to do (-BufferSize, -First).
             var logs = sessions.Select(s => ForwardLog(s, AmiLogEvents.EventsDropped.Id)).ToArray();
             try
             {

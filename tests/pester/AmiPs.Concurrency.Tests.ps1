@@ -47,8 +47,7 @@ Describe 'Other runspaces and processes' -Tag CI {
         @($results | Where-Object { $_ -is [string] -and $_ -match 'Asterisk' }) | Should -HaveCount 1
     }
 
-    # waits on ux: item 9 (views and type data call members that deserialized objects lack)
-    It 'Start-Job: a call that comes back renders its Start and Id columns' -Skip {
+    It 'Start-Job: a call that comes back renders its Start and Id columns' {
         $job = Start-Job -ScriptBlock {
             param($manifest, $computer, $port, $credential)
             Import-Module $manifest

@@ -1,7 +1,9 @@
 # The event stream: Receive-AmiEvent (live, -Since history, -First, -Timeout) and Wait-AmiEvent.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
-    $script:sim = (New-TestSession).Simulator
+    $test = New-TestSession
+    $script:sim = $test.Simulator
+    $script:testSession = $test.Session
 }
 
 AfterAll { Remove-TestSessions }
@@ -31,7 +33,8 @@ Describe 'Event stream' -Tag CI {
     }
 
     It 'Receive-AmiEvent -Timeout ends a quiet stream without an error' {
-        $events = Receive-AmiEvent -EventType UserEvent -Timeout 0.5 -ErrorVariable failures
+        # -Session: the test before connected and disconnected a session of its own, which leaves no default.
+        $events = Receive-AmiEvent -Session $testSession -EventType UserEvent -Timeout 0.5 -ErrorVariable failures
         $events | Should -BeNullOrEmpty
         $failures | Should -BeNullOrEmpty
     }

@@ -24,7 +24,7 @@ Describe 'examples/Demo.ps1' -Tag CI {
         $run.Output | Should -Match 'Id\s+Name\s+Endpoint\s+User\s+State'
         $run.Output | Should -Match 'IsHealthy\s+: True'
         $run.Output | Should -Match 'Asterisk'
-        $run.Output | Should -Match 'Start\s+From\s+To\s+State\s+Disposition'
+        $run.Output | Should -Match 'Id\s+Start\s+State\s+Result\s+Duration'
         $run.Output | Should -Match 'Exten\s+Context\s+Status'
         $run.Output | Should -Match '== Done'
     }

@@ -103,20 +103,29 @@ Describe 'Get-AmiSession piped into each cmdlet acts on that session' -Tag CI {
         $call.Disposition | Should -Be 'Answered'
     }
 
-    # waits on ux: item 2 (the session's Id binds to Get-AmiCall -Id)
-    It 'Get-AmiSession pipe-a | Get-AmiCall' -Skip {
+    It 'Get-AmiSession pipe-a | Get-AmiCall' {
         Wait-Until { @(Get-AmiCall -Session $a).Count -gt 0 } -Because 'calls on pipe-a'
         $calls = Get-AmiSession pipe-a | Get-AmiCall
         $calls | Should -Not -BeNullOrEmpty
         $calls.Session | Select-Object -Unique | Should -Be 'pipe-a'
     }
 
-    # waits on ux: item 1 (the call's Session is a string and does not bind to -Session)
-    It 'Get-AmiCall -Active -Session pipe-a | Stop-AmiCall -WhatIf acts on pipe-a' -Skip {
-        Wait-Until { @(Get-AmiCall -Active -Session $a).Count -gt 0 } -Because 'an active call on pipe-a'
-        $failures = $null
-        Get-AmiCall -Active -Session $a | Select-Object -First 1 | Stop-AmiCall -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures | Should -BeNullOrEmpty
+    It 'Get-AmiCall -Active -Session pipe-long | Stop-AmiCall -WhatIf acts on pipe-long' {
+        # A session of its own whose calls talk for a minute: pipe-a's calls last 0.2 s and could end between the two cmdlets.
+        $long = Start-AmiSimulator -TalkTime 60
+        $session = $long | Connect-Ami -Name pipe-long
+        try {
+            $null = New-AmiCall -Session $session -Channel Local/2000@office -Application Wait -Data 60
+            Wait-Until { @(Get-AmiCall -Active -Session $session).Count -gt 0 } -Because 'an active call on pipe-long'
+            $failures = $null
+            Get-AmiCall -Active -Session $session | Stop-AmiCall -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -BeNullOrEmpty
+            $long.ActiveCalls | Should -Be 1
+        }
+        finally {
+            $session | Disconnect-Ami
+            $long | Stop-AmiSimulator
+        }
     }
 
     It 'Get-AmiSession pipe-b | Disconnect-Ami closes the piped session only' {

@@ -26,12 +26,12 @@ Describe 'Views at <Width> columns' -Tag CI -ForEach @(@{ Width = 80 }, @{ Width
         @{ Kind = 'Session'; Header = 'Id\s+Name\s+Endpoint\s+User\s+State' }
         @{ Kind = 'Status'; Header = '^Endpoint\s+: 127\.0\.0\.1:\d+' }
         @{ Kind = 'StatusTable'; Header = 'Name\s+Healthy\s+State' }
-        @{ Kind = 'Call'; Header = 'Start\s+From\s+To\s+State\s+Disposition' }
+        @{ Kind = 'Call'; Header = 'Id\s+Start\s+State\s+Result\s+Duration\s+Talk\s+To\s+From' }
         @{ Kind = 'Extension'; Header = 'Exten\s+Context\s+Status' }
         @{ Kind = 'Log'; Header = 'Time\s+Level\s+Session\s+Message' }
         @{ Kind = 'Event'; Header = 'Time\s+Event\s+Channel\s+Detail' }
         @{ Kind = 'Response'; Header = 'Action\s+Response\s+Items' }
-        @{ Kind = 'Test'; Header = 'ComputerName\s+Port\s+Success\s+Connect ms' }
+        @{ Kind = 'Test'; Header = 'ComputerName\s+Port\s+Success\s+Conn ms\s+Login ms' }
     ) {
         $text = & $objects[$Kind] | Out-String -Width $Width
         $text.Trim() | Should -Not -BeNullOrEmpty

@@ -3,7 +3,7 @@ using System;
 namespace AmiPs.Client
 {
     /// <summary>Why a connection could not be made or was lost.</summary>
-    public enum AmiConnectionFailure
+    public enum AmiConnectionFailure : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         Refused,
         Timeout,

@@ -3,7 +3,7 @@ using System;
 namespace AmiPs.Client
 {
     /// <summary>Where a session is in its life.</summary>
-    public enum AmiSessionState
+    public enum AmiSessionState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Not connected: never connected yet, or closed by <c>Disconnect-Ami</c>, or lost with reconnect turned off.</summary>
         Disconnected,

@@ -5,6 +5,8 @@ namespace AmiPs.Client
     /// <summary>A snapshot of a session's health, for people and for monitoring jobs. Plain values only: it serialises to JSON without cycles or secrets.</summary>
     public sealed class AmiSessionStatus
     {
+        private readonly TimeSpan? _lastPingRoundTrip;
+
         internal AmiSessionStatus(AmiSession session, int subscribers, int pendingActions)
         {
             Name = session.Name;
@@ -18,7 +20,7 @@ namespace AmiPs.Client
             ConnectedSince = session.ConnectedSince;
             ReconnectCount = session.ReconnectCount;
             LastError = session.LastError;
-            LastPingRoundTrip = session.LastPingRoundTrip;
+            _lastPingRoundTrip = session.LastPingRoundTrip;
             EventsReceived = session.EventsReceived;
             EventsDropped = session.EventsDropped;
             ProtocolErrors = session.ProtocolErrors;
@@ -48,13 +50,15 @@ namespace AmiPs.Client
 
         public DateTimeOffset? ConnectedSince { get; }
 
-        public TimeSpan? Uptime => ConnectedSince is { } since ? Time - since : (TimeSpan?)null;
+        /// <summary><see cref="GetUptime"/> as text (<c>01:02:03</c>, whole seconds); in PowerShell <c>$status.Uptime</c> is the TimeSpan (type data), as <c>ConvertTo-Json</c> would write a TimeSpan as its 15 fields.</summary>
+        public string? Uptime => GetUptime() is { } uptime ? AmiDurationText.Format(uptime) : null;
 
         public int ReconnectCount { get; }
 
         public string? LastError { get; }
 
-        public TimeSpan? LastPingRoundTrip { get; }
+        /// <summary><see cref="GetLastPingRoundTrip"/> as text (<c>00:00:00.0012345</c>); in PowerShell <c>$status.LastPingRoundTrip</c> is the TimeSpan.</summary>
+        public string? LastPingRoundTrip => _lastPingRoundTrip is { } ping ? AmiDurationText.FormatExact(ping) : null;
 
         public long EventsReceived { get; }
 
@@ -68,6 +72,12 @@ namespace AmiPs.Client
 
         /// <summary>When this snapshot was taken.</summary>
         public DateTimeOffset Time { get; }
+
+        /// <summary>How long the session has been connected when the snapshot was taken; null when not connected.</summary>
+        public TimeSpan? GetUptime() => ConnectedSince is { } since ? Time - since : (TimeSpan?)null;
+
+        /// <summary>The last keep-alive ping's round trip; null before the first.</summary>
+        public TimeSpan? GetLastPingRoundTrip() => _lastPingRoundTrip;
 
         public override string ToString() => $"{Name}: {State}{(IsHealthy ? string.Empty : " (unhealthy)")}, {EventsReceived} events, {ReconnectCount} reconnects";
     }

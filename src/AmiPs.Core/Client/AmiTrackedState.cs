@@ -7,7 +7,7 @@ namespace AmiPs.Client
     /// for what it reads (<see cref="None"/> for a connect-and-ping test), so it costs a large PBX little.
     /// </summary>
     [Flags]
-    public enum AmiTrackedState
+    public enum AmiTrackedState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Nothing is loaded or tracked: login, actions and events only.</summary>
         None = 0,

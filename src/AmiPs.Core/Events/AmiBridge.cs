@@ -32,10 +32,10 @@ namespace AmiPs.Events
         }
 
         /// <summary>The key prefix of this block (<c>""</c>, <c>To</c>, <c>From</c>).</summary>
-        public string Prefix => _keys?.Prefix ?? string.Empty;
+        internal string Prefix => _keys?.Prefix ?? string.Empty;
 
         /// <summary>Whether the message has this block (its <c>BridgeUniqueid</c> field is there).</summary>
-        public bool IsPresent => Read(_keys?.BridgeUniqueid) is not null;
+        internal bool IsPresent => Read(_keys?.BridgeUniqueid) is not null;
 
         /// <summary>The bridge's unique id (a UUID): the key to follow a bridge.</summary>
         public string? BridgeUniqueid => Read(_keys?.BridgeUniqueid);

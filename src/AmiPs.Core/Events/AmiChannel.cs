@@ -39,10 +39,10 @@ namespace AmiPs.Events
         }
 
         /// <summary>The key prefix of this block (<c>""</c>, <c>Dest</c>, <c>To</c>, ...).</summary>
-        public string Prefix => _keys?.Prefix ?? string.Empty;
+        internal string Prefix => _keys?.Prefix ?? string.Empty;
 
         /// <summary>Whether the message has this block at all (its <c>Channel</c> field is there).</summary>
-        public bool IsPresent => Read(_keys?.Channel) is not null;
+        internal bool IsPresent => Read(_keys?.Channel) is not null;
 
         /// <summary>The channel name (<c>PJSIP/1001-00000001</c>).</summary>
         public string? Channel => Read(_keys?.Channel);

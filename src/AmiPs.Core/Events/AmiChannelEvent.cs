@@ -16,8 +16,8 @@ namespace AmiPs.Events
         {
         }
 
-        /// <summary>The event's channel block (the fields without prefix) as one value.</summary>
-        public AmiChannel Snapshot => new AmiChannel(Raw, AmiChannelKeys.None);
+        /// <summary>The event's channel block (the fields without prefix) as one value. Internal: its fields are the event's own (a public one would repeat them in ConvertTo-Json).</summary>
+        internal AmiChannel Snapshot => new AmiChannel(Raw, AmiChannelKeys.None);
 
         /// <inheritdoc cref="AmiChannel.Channel"/>
         public string? Channel => Snapshot.Channel;

@@ -4,7 +4,7 @@ namespace AmiPs.Events
     /// A channel's state (<c>ChannelState</c>, Asterisk's <c>enum ast_channel_state</c>). A number outside the list
     /// keeps its value (the enum prints it as a number).
     /// </summary>
-    public enum AmiChannelState
+    public enum AmiChannelState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Channel is down and available.</summary>
         Down = 0,
@@ -41,7 +41,7 @@ namespace AmiPs.Events
     /// The outcome of a dial (<c>DialStatus</c> of <c>DialEnd</c>, <c>DialState</c>; the <c>DIALSTATUS</c> values).
     /// A value AmiPs does not know is <see cref="Unknown"/>; its text is kept in <c>DialStatusText</c>.
     /// </summary>
-    public enum AmiDialStatus
+    public enum AmiDialStatus : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Absent, or a value AmiPs does not know (see <c>DialStatusText</c>).</summary>
         Unknown = 0,
@@ -96,7 +96,7 @@ namespace AmiPs.Events
     /// The combined state of an extension's hint (<c>Status</c> of <c>ExtensionStatus</c>, a bit mask). The named
     /// combinations are the ones Asterisk names in <c>StatusText</c>; any other mask keeps its number.
     /// </summary>
-    public enum AmiExtensionState
+    public enum AmiExtensionState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>-2: the extension was removed from the dialplan.</summary>
         Removed = -2,
@@ -133,7 +133,7 @@ namespace AmiPs.Events
     /// A device's state (<c>State</c> of <c>DeviceStateChange</c> as text, <c>Status</c> of <c>QueueMemberStatus</c> as a
     /// number); the values are Asterisk's <c>enum ast_device_state</c>.
     /// </summary>
-    public enum AmiDeviceState
+    public enum AmiDeviceState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary><c>UNKNOWN</c> (also any text AmiPs does not know; the raw text stays available).</summary>
         Unknown = 0,
@@ -166,7 +166,7 @@ namespace AmiPs.Events
     /// <summary>
     /// Why an originate ended (<c>Reason</c> of <c>OriginateResponse</c>): the last control frame the new channel saw.
     /// </summary>
-    public enum AmiOriginateReason
+    public enum AmiOriginateReason : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>0: the call failed (no channel, or no control frame).</summary>
         Failed = 0,
@@ -191,7 +191,7 @@ namespace AmiPs.Events
     }
 
     /// <summary>The result of a module reload (<c>Status</c> of <c>Reload</c>, Asterisk's <c>enum ast_module_reload_result</c>).</summary>
-    public enum AmiReloadResult
+    public enum AmiReloadResult : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>0: reloaded.</summary>
         Success = 0,

@@ -6,7 +6,7 @@ namespace AmiPs.Events
     /// <see cref="Removed"/>), or chan_sip's peer <c>Status</c> (<c>OK (1 ms)</c> is Reachable, <c>LAGGED</c> Lagged,
     /// <c>Unmonitored</c> NonQualified).
     /// </summary>
-    public enum AmiContactStatus
+    public enum AmiContactStatus : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary><c>Unknown</c> (not qualified yet), or a text AmiPs does not know.</summary>
         Unknown = 0,
@@ -37,7 +37,7 @@ namespace AmiPs.Events
     /// An outbound registration's status: PJSIP's <c>Registered</c>, <c>Unregistered</c>, <c>Rejected</c>, <c>Failed</c>,
     /// or chan_sip's words (<c>Request Sent</c>, <c>Auth. Sent</c>, <c>No Authentication</c>, <c>Timeout</c>, ...).
     /// </summary>
-    public enum AmiRegistrationStatus
+    public enum AmiRegistrationStatus : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Absent, or a text AmiPs does not know (the text is kept in <c>StatusText</c>).</summary>
         Unknown = 0,
@@ -68,7 +68,7 @@ namespace AmiPs.Events
     }
 
     /// <summary>Which SIP stack a session reads endpoints and registrations from.</summary>
-    public enum AmiSipStack
+    public enum AmiSipStack : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Not known yet (not loaded), or the server has neither stack.</summary>
         None = 0,

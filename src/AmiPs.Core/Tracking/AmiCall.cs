@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AmiPs.Events;
 
 namespace AmiPs.Tracking
 {
@@ -32,8 +33,8 @@ namespace AmiPs.Tracking
                 legs.Add(new AmiCallLeg(leg));
             }
 
-            Channels = legs.AsReadOnly(); // read-only: an ended call's snapshot is shared by every query
-            Bridges = new List<string>(call.Bridges).AsReadOnly();
+            Channels = new AmiTextList<AmiCallLeg>(legs); // read-only: an ended call's snapshot is shared by every query
+            Bridges = new AmiTextList<string>(new List<string>(call.Bridges));
         }
 
         /// <summary>The call's <c>Linkedid</c>.</summary>
@@ -71,11 +72,15 @@ namespace AmiPs.Tracking
 
         public bool IsActive => State != AmiCallState.Ended;
 
-        /// <summary>From start to end (or to now, while active).</summary>
-        public TimeSpan Duration => (EndTime ?? DateTimeOffset.Now) - StartTime;
+        /// <summary>
+        /// <see cref="GetDuration"/> as text (<c>00:01:05</c>, <c>1.02:03:04</c>; whole seconds). Text because
+        /// <c>ConvertTo-Json</c> writes a TimeSpan property as its 15 fields; in PowerShell <c>$call.Duration</c> is the
+        /// TimeSpan (type data in AmiPs.types.ps1xml), so comparisons keep working.
+        /// </summary>
+        public string Duration => AmiDurationText.Format(GetDuration());
 
-        /// <summary>From answer to end (or to now); zero when never answered.</summary>
-        public TimeSpan TalkTime => AnswerTime is { } answered ? (EndTime ?? DateTimeOffset.Now) - answered : TimeSpan.Zero;
+        /// <summary><see cref="GetTalkTime"/> as text, like <see cref="Duration"/>; in PowerShell <c>$call.TalkTime</c> is the TimeSpan.</summary>
+        public string TalkTime => AmiDurationText.Format(GetTalkTime());
 
         /// <summary>Q.850 cause of the first channel's hang-up (16 normal clearing, 17 busy, ...).</summary>
         public int? HangupCause { get; }
@@ -86,11 +91,17 @@ namespace AmiPs.Tracking
 
         public IReadOnlyList<string> Bridges { get; }
 
+        /// <summary>From start to end (or to now, while active).</summary>
+        public TimeSpan GetDuration() => (EndTime ?? DateTimeOffset.Now) - StartTime;
+
+        /// <summary>From answer to end (or to now); zero when never answered.</summary>
+        public TimeSpan GetTalkTime() => AnswerTime is { } answered ? (EndTime ?? DateTimeOffset.Now) - answered : TimeSpan.Zero;
+
         public override string ToString()
         {
             var who = $"{From ?? "?"}{(string.IsNullOrEmpty(FromName) ? string.Empty : " (" + FromName + ")")} -> {To ?? "?"}";
             var how = State == AmiCallState.Ended ? Disposition.ToString() : State.ToString();
-            return $"{who} {how} {Format(Duration)}{(AnswerTime is null ? string.Empty : ", talk " + Format(TalkTime))} [{Id}]";
+            return $"{who} {how} {Format(GetDuration())}{(AnswerTime is null ? string.Empty : ", talk " + Format(GetTalkTime()))} [{Id}]";
         }
 
         internal static string Format(TimeSpan span) => span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss") : span.ToString(@"mm\:ss");
@@ -103,7 +114,7 @@ namespace AmiPs.Tracking
         {
             Channel = leg.Channel;
             Uniqueid = leg.Uniqueid;
-            ChannelState = (int)leg.ChannelState;
+            ChannelState = leg.ChannelState;
             CallerIDNum = leg.CallerIDNum;
             Exten = leg.Exten;
             Context = leg.Context;
@@ -118,8 +129,8 @@ namespace AmiPs.Tracking
 
         public string Uniqueid { get; }
 
-        /// <summary>0 Down ... 4 Ring, 5 Ringing, 6 Up (Asterisk's channel states).</summary>
-        public int ChannelState { get; }
+        /// <summary>Asterisk's channel state (6 is <see cref="AmiChannelState.Up"/>); an enum, so JSON and CSV say <c>Up</c>.</summary>
+        public AmiChannelState ChannelState { get; }
 
         public string? CallerIDNum { get; }
 

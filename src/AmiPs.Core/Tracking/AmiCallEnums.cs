@@ -1,7 +1,7 @@
 namespace AmiPs.Tracking
 {
     /// <summary>How a call ended, from <c>DialEnd</c> and <c>Hangup</c>; <see cref="Unknown"/> where the events do not say.</summary>
-    public enum AmiCallDisposition
+    public enum AmiCallDisposition : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         Unknown,
         Answered,
@@ -12,7 +12,7 @@ namespace AmiPs.Tracking
     }
 
     /// <summary>Where a call is now.</summary>
-    public enum AmiCallState
+    public enum AmiCallState : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Channels exist, nothing dialled yet.</summary>
         New,

@@ -4,7 +4,7 @@ using AmiPs.Events;
 namespace AmiPs.Tracking
 {
     /// <summary>How a member belongs to a queue (app_queue's <c>Membership</c>).</summary>
-    public enum AmiQueueMembership
+    public enum AmiQueueMembership : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Listed in <c>queues.conf</c>.</summary>
         Static,

@@ -323,7 +323,7 @@ namespace AmiPs.Tracking
     }
 
     /// <summary>Whether a PBX has queues (app_queue), as a session's last load found.</summary>
-    public enum AmiQueueSupport
+    public enum AmiQueueSupport : long // a name in ConvertTo-Json, which writes names only for long-based enums
     {
         /// <summary>Not loaded yet (or the load failed).</summary>
         Unknown,

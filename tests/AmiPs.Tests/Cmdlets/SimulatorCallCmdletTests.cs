@@ -29,7 +29,7 @@ namespace AmiPs.Tests.Cmdlets
             Assert.Equal(AmiCallState.Ended, call.State);
             Assert.Equal(AmiCallDisposition.Answered, call.Disposition);
             Assert.Equal(16, call.HangupCause);
-            Assert.True(call.TalkTime > TimeSpan.Zero);
+            Assert.True(call.GetTalkTime() > TimeSpan.Zero);
             Assert.Equal(call.Id, _ps.Run($"(Get-AmiCall -Completed | Where-Object Id -eq '{call.Id}').Id").ThrowIfErrors().Output.Single().BaseObject);
         }
 

@@ -157,7 +157,8 @@ namespace AmiPs.Tests.Events
             // One definition: the caller and the callee are both AmiChannel, and the event's own properties forward to it.
             Assert.Equal(typeof(AmiChannel), typeof(AmiDialEvent).GetProperty(nameof(AmiDialEvent.Dest))!.PropertyType);
             Assert.Equal(typeof(AmiChannel?), typeof(AmiDialEvent).GetProperty(nameof(AmiDialEvent.Caller))!.PropertyType);
-            Assert.Equal(typeof(AmiChannel), typeof(AmiChannelEvent).GetProperty(nameof(AmiChannelEvent.Snapshot))!.PropertyType);
+            Assert.Equal(typeof(AmiChannel), typeof(AmiChannelEvent).GetProperty(nameof(AmiChannelEvent.Snapshot), BindingFlags.Instance | BindingFlags.NonPublic)!.PropertyType);
+            Assert.Null(typeof(AmiChannelEvent).GetProperty(nameof(AmiChannelEvent.Snapshot))); // public, ConvertTo-Json would repeat the channel block
             Assert.DoesNotContain(typeof(AmiDialEvent).GetProperties(), p => p.Name.StartsWith("Dest", StringComparison.Ordinal) && p.Name != "Dest");
 
             var dial = EventTestData.FixtureEvents<DialEndEvent>("basic-call.ami").First(d => d.Caller is not null);

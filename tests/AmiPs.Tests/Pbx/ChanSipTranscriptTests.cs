@@ -123,7 +123,7 @@ namespace AmiPs.Tests.Pbx
             }
 
             Assert.NotNull(ast20.AnswerTime);
-            Assert.True(ast20.TalkTime > TimeSpan.Zero);
+            Assert.True(ast20.GetTalkTime() > TimeSpan.Zero);
         }
     }
 }

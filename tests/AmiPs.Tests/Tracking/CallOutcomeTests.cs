@@ -48,7 +48,7 @@ namespace AmiPs.Tests.Tracking
             Assert.Equal("2000", call.To);
             Assert.Equal(int.Parse(cause), call.HangupCause);
             Assert.Equal("text", call.HangupCauseText);
-            Assert.Equal(TimeSpan.Zero, call.TalkTime);
+            Assert.Equal(TimeSpan.Zero, call.GetTalkTime());
             Assert.Equal(T0, call.StartTime);
             Assert.Equal(T0.AddSeconds(t), call.EndTime);
             Assert.False(call.EndTimeInferred);
@@ -77,8 +77,8 @@ namespace AmiPs.Tests.Tracking
             Assert.Equal(AmiCallDisposition.Answered, call.Disposition);
             Assert.Equal("2000", call.AnsweredBy);
             Assert.Equal(T0.AddSeconds(5), call.AnswerTime);
-            Assert.Equal(TimeSpan.FromSeconds(60), call.TalkTime);
-            Assert.Equal(TimeSpan.FromSeconds(65), call.Duration);
+            Assert.Equal(TimeSpan.FromSeconds(60), call.GetTalkTime());
+            Assert.Equal(TimeSpan.FromSeconds(65), call.GetDuration());
             Assert.Equal(16, call.HangupCause);
             Assert.Equal("Normal Clearing", call.HangupCauseText); // no Cause-txt sent: Asterisk's text for the number
             Assert.Empty(tracker.GetCalls(completed: false));

@@ -52,8 +52,8 @@ namespace AmiPs.Tests.Tracking
             Assert.Equal("1001", call.To);
             Assert.Equal(4, call.Channels.Count);
             Assert.Equal(16, call.HangupCause);
-            Assert.InRange(call.TalkTime.TotalSeconds, 0.3, 3);
-            Assert.True(call.Duration >= call.TalkTime);
+            Assert.InRange(call.GetTalkTime().TotalSeconds, 0.3, 3);
+            Assert.True(call.GetDuration() >= call.GetTalkTime());
             Assert.Single(call.Bridges);
             Assert.False(call.EndTimeInferred);
         }
@@ -69,8 +69,8 @@ namespace AmiPs.Tests.Tracking
             var n = _session.Calls.GetCall(noAnswer)!;
             Assert.Equal(AmiCallDisposition.Busy, b.Disposition);
             Assert.Equal(AmiCallDisposition.NoAnswer, n.Disposition);
-            Assert.Equal(TimeSpan.Zero, b.TalkTime);
-            Assert.Equal(TimeSpan.Zero, n.TalkTime);
+            Assert.Equal(TimeSpan.Zero, b.GetTalkTime());
+            Assert.Equal(TimeSpan.Zero, n.GetTalkTime());
             Assert.Null(b.AnswerTime);
             Assert.True(b.StartTime < n.EndTime && n.StartTime < b.EndTime, "the calls overlap");
         }

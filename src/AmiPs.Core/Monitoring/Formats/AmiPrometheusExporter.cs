@@ -44,7 +44,7 @@ namespace AmiPs.Monitoring.Formats
             text.Counter("amips_session_events_received_total", "AMI events the AmiPs session received.", status.EventsReceived, labels);
             text.Counter("amips_session_events_dropped_total", "AMI events dropped because a consumer read too slowly.", status.EventsDropped, labels);
             text.Counter("amips_session_protocol_errors_total", "Malformed AMI frames the AmiPs session skipped.", status.ProtocolErrors, labels);
-            if (status.LastPingRoundTrip is { } ping)
+            if (status.GetLastPingRoundTrip() is { } ping)
             {
                 text.Gauge("amips_session_ping_roundtrip_seconds", "Round trip of the last keep-alive Ping.", ping.TotalSeconds, labels);
             }
