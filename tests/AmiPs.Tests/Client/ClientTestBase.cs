@@ -14,22 +14,18 @@ namespace AmiPs.Tests.Client
 
         protected ScriptedAmiServer Server { get; }
 
+        // The shared loopback options, with the longer reconnect delays the client's backoff tests measure against.
         protected AmiSessionOptions Options(Func<AmiSessionOptions, AmiSessionOptions>? change = null)
         {
-            var options = new AmiSessionOptions
+            var options = TestDefaults.SessionOptions(Server.Port, o => o with
             {
-                ComputerName = "127.0.0.1",
-                Port = Server.Port,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                ActionTimeout = TimeSpan.FromSeconds(5),
                 ReconnectDelay = TimeSpan.FromMilliseconds(20),
                 MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
-                KeepAliveInterval = TimeSpan.Zero,
-            };
+            });
             return change is null ? options : change(options);
         }
 
-        protected NetworkCredential Credential(string? secret = null) => new NetworkCredential(Server.User, secret ?? Server.Secret);
+        protected NetworkCredential Credential(string? secret = null) => TestDefaults.Credential(Server.User, secret ?? Server.Secret);
 
         protected AmiSession NewSession(Func<AmiSessionOptions, AmiSessionOptions>? change = null, string? secret = null) =>
             new AmiSession(Options(change), Credential(secret));

@@ -13,7 +13,7 @@ namespace AmiPs.Tests.Client
     /// <summary>The queue tracker through a real session: loaded at login, live from events, reloaded after a reconnect.</summary>
     public sealed class QueueResyncTests : ClientTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Deadline = TestDefaults.Deadline;
 
         // What the scripted PBX answers to QueueStatus: its QueueParams, QueueMember and QueueEntry items.
         private readonly ConcurrentQueue<(string Key, string Value)[]> _queueItems = new ConcurrentQueue<(string Key, string Value)[]>();

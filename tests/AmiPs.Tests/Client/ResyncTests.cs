@@ -10,7 +10,7 @@ namespace AmiPs.Tests.Client
 {
     public sealed class ResyncTests : ClientTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Deadline = TestDefaults.Deadline;
 
         [Fact]
         public async Task After_a_reconnect_calls_and_extensions_match_the_pbx()

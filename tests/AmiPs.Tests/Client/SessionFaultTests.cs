@@ -11,7 +11,7 @@ namespace AmiPs.Tests.Client
 {
     public sealed class SessionFaultTests : ClientTestBase
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Deadline = TestDefaults.Deadline;
 
         [Fact]
         public async Task A_close_mid_message_reconnects_and_actions_work_again()

@@ -14,7 +14,7 @@ namespace AmiPs.Tests.Cmdlets
     [Collection(SerialCollection.Name)]
     public sealed class QueueCmdletTests : IDisposable
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Deadline = TestDefaults.Deadline;
         private readonly PsHost _ps = FullEngine.NewHost();
         private readonly AmiSession _session;
 

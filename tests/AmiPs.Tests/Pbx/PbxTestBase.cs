@@ -11,7 +11,7 @@ namespace AmiPs.Tests.Pbx
     /// <summary>A scripted server that answers from real transcripts, and a session that tracks endpoints and registrations.</summary>
     public abstract class PbxTestBase : ClientTestBase
     {
-        protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        protected static readonly TimeSpan Deadline = TestDefaults.Deadline;
 
         protected FixtureAnswers Answers { get; private set; } = null!;
 

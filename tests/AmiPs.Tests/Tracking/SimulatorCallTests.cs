@@ -13,7 +13,7 @@ namespace AmiPs.Tests.Tracking
     /// <summary>Calls and extensions tracked end to end: the AMI simulator places calls shaped as the recorded ones.</summary>
     public sealed class SimulatorCallTests : IAsyncLifetime
     {
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan Deadline = TestDefaults.Deadline;
         private AmiSimulator _sim = null!;
         private AmiSession _session = null!;
 
