@@ -208,7 +208,8 @@ namespace AmiPs.Client
             }
             catch (Exception ex)
             {
-                Logger.LogWarning(AmiLogEvents.ConnectFailed, "Connecting to {Endpoint} failed: {Reason}", $"{ComputerName}:{Port}", ex.Message);
+                // Information, not a warning: the caller gets the failure itself as the exception.
+                Logger.LogInformation(AmiLogEvents.ConnectFailed, "Connecting to {Endpoint} failed: {Reason}", $"{ComputerName}:{Port}", ex.Message);
                 SetState(AmiSessionState.Failed, ex.Message);
                 throw;
             }
