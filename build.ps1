@@ -35,11 +35,7 @@ function Invoke-Dotnet {
 }
 
 # This pwsh as a command line: `dotnet pwsh` runs pwsh.dll through the dotnet host, an installed pwsh is its own executable.
-function Get-PwshCommand {
-    $exe = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, [Reflection.Assembly]::GetEntryAssembly().Location) }
-    @($exe)
-}
+. (Join-Path $PSScriptRoot 'build/PwshCommand.ps1')
 
 # Pester is a PackageDownload of build/Tools.proj; the restore's assets file says which packages folder it landed in.
 function Get-PesterManifest {

@@ -45,11 +45,7 @@ function Get-ClosedPort {
 }
 
 # This pwsh as a command line: `dotnet pwsh` runs pwsh.dll through the dotnet host, an installed pwsh is its own executable.
-function Get-PwshCommand {
-    $exe = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, [Reflection.Assembly]::GetEntryAssembly().Location) }
-    @($exe)
-}
+. (Join-Path $PSScriptRoot '../../build/PwshCommand.ps1')
 
 # Runs a new pwsh process (as a user or a scheduler would), with extra environment variables ($null removes one);
 # returns its exit code and its output. Fails the test if the process outlives the deadline.
