@@ -1,61 +1,117 @@
 <#
 .SYNOPSIS
-    What a scheduled health check costs as a new pwsh process every time: pwsh -c 'Import-Module AmiPs; Test-AmiHealth ...'
-    against a bare pwsh -c 1, over loopback to the simulator (which runs here, in this process).
+    What a scheduled check costs as a new pwsh process every time: pwsh -c 'Import-Module AmiPs' and
+    pwsh -c 'Import-Module AmiPs; Test-AmiHealth ...' against a bare pwsh -c 1, over loopback to the simulator (which
+    runs here, in this process).
 .DESCRIPTION
-    Runs each command -Repeat times, alternating, after one warm-up of each (the disk cache), and prints the median
-    wall time of each and their difference: what import plus a full health check (every check, thresholds, log-off)
-    add to starting pwsh. Run it on a quiet machine: the figure is process start-up and JIT, and CPU contention moves it.
+    Runs the three commands -Repeat times, interleaved, after one warm-up of each (the disk cache), and prints for each
+    the median wall time and the median CPU time of the child process (user + system, from the shell's `times`; steadier
+    than wall time on a shared machine), and what import alone and import plus a full health check (every check,
+    thresholds, log-off) add to starting pwsh. CPU time needs bash (Linux, macOS); elsewhere only wall time is shown.
+    The child's environment is this one: set POWERSHELL_TELEMETRY_OPTOUT=1 before running it to see what PowerShell's
+    own telemetry costs at module import (the targets are measured without it).
 .EXAMPLE
-    pwsh -NoProfile -File bench/health-startup.ps1 -Repeat 10
+    dotnet pwsh -NoProfile -File bench/health-startup.ps1 -Repeat 9
+.EXAMPLE
+    dotnet pwsh -NoProfile -File bench/health-startup.ps1 -Module out/il/AmiPs   # another copy of the module folder
 #>
 param(
     [int] $Repeat = 7,
     # pwsh to measure; by default the one running this script (as pwsh, or dotnet with pwsh.dll for a tool install).
-    [string] $Pwsh
+    [string] $Pwsh,
+    # The module folder to measure (its parent goes first on the child's PSModulePath); by default out/AmiPs.
+    [string] $Module = (Join-Path $PSScriptRoot '../out/AmiPs'),
+    # A second module folder measured in the same runs, interleaved (imported by its manifest's path), e.g. an IL-only copy.
+    [string] $Compare
 )
 
 $ErrorActionPreference = 'Stop'
-$module = Join-Path $PSScriptRoot '../out/AmiPs/AmiPs.psd1'
-Import-Module $module
+$Module = (Resolve-Path $Module).Path
+Import-Module (Join-Path $PSScriptRoot '../out/AmiPs/AmiPs.psd1')
 $sim = Start-AmiSimulator
 $env:AMI_USERNAME = $sim.Credential.UserName
 $env:AMI_PASSWORD = $sim.Credential.GetNetworkCredential().Password
-$env:PSModulePath = (Resolve-Path (Join-Path $PSScriptRoot '../out')).Path + [IO.Path]::PathSeparator + $env:PSModulePath
+$env:PSModulePath = (Split-Path $Module) + [IO.Path]::PathSeparator + $env:PSModulePath
 
 $exe = $Pwsh; $prefix = @()
 if (-not $exe) {
     $exe = [Environment]::ProcessPath
     if ((Split-Path $exe -Leaf) -like 'dotnet*') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
 }
+$bash = if (-not $IsWindows) { (Get-Command bash -CommandType Application -ErrorAction Ignore | Select-Object -First 1).Source }
 
-$check = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
+$commands = [ordered]@{
+    Bare   = '1'
+    Import = 'Import-Module AmiPs'
+    Health = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
+}
+if ($Compare) {
+    $other = "'" + ((Join-Path (Resolve-Path $Compare).Path 'AmiPs.psd1') -replace "'", "''") + "'"
+    $commands.CompareImport = "Import-Module $other"
+    $commands.CompareHealth = "Import-Module $other; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
+}
+
+# One run: wall ms, and the child's CPU ms (user + system) where bash can report it.
 function Measure-Run([string] $command) {
+    $arguments = @($prefix) + @('-NoProfile', '-NonInteractive', '-Command', $command)
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    & $exe @prefix -NoProfile -NonInteractive -Command $command | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw "'$command' exited with $LASTEXITCODE" }
-    $clock.Elapsed.TotalMilliseconds
+    if ($bash) {
+        # `times` prints the shell's own user/system time, then its children's: the second line is pwsh's.
+        $report = & $bash -c '"$@" >/dev/null; status=$?; times; exit $status' amips-bench $exe @arguments
+        $status = $LASTEXITCODE
+        $wall = $clock.Elapsed.TotalMilliseconds
+        $cpu = 0.0
+        foreach ($part in ($report[-1] -split '\s+')) {
+            if ($part -match '^(\d+)m([\d.]+)s$') { $cpu += ([double] $Matches[1] * 60 + [double] $Matches[2]) * 1000 }
+        }
+    }
+    else {
+        & $exe @arguments | Out-Null
+        $status = $LASTEXITCODE
+        $wall = $clock.Elapsed.TotalMilliseconds
+        $cpu = [double]::NaN
+    }
+    if ($status -ne 0) { throw "'$command' exited with $status" }
+    [pscustomobject]@{ Wall = $wall; Cpu = $cpu }
 }
 
 function Median([double[]] $values) { $sorted = $values | Sort-Object; $sorted[[int][Math]::Floor($sorted.Count / 2)] }
 
 try {
-    $null = Measure-Run '1'; $null = Measure-Run $check
-    $bare = @(); $health = @()
+    foreach ($command in $commands.Values) { $null = Measure-Run $command }
+    $runs = @{}
+    foreach ($name in $commands.Keys) { $runs[$name] = [Collections.Generic.List[object]]::new() }
     for ($i = 0; $i -lt $Repeat; $i++) {
-        $bare += Measure-Run '1'
-        $health += Measure-Run $check
+        foreach ($name in $commands.Keys) { $runs[$name].Add((Measure-Run $commands[$name])) }
     }
 
-    $b = Median $bare; $h = Median $health
-    [pscustomobject]@{
-        Runs                = $Repeat
-        BarePwshMs          = [Math]::Round($b)
-        ImportAndHealthMs   = [Math]::Round($h)
-        AddedMs             = [Math]::Round($h - $b)
-        BareAllMs           = ($bare | ForEach-Object { [Math]::Round($_) }) -join ' '
-        HealthAllMs         = ($health | ForEach-Object { [Math]::Round($_) }) -join ' '
-    } | Format-List
+    $wall = @{}; $cpu = @{}
+    foreach ($name in $commands.Keys) {
+        $wall[$name] = Median ($runs[$name] | ForEach-Object Wall)
+        $cpu[$name] = Median ($runs[$name] | ForEach-Object Cpu)
+    }
+    $report = [ordered]@{
+        Runs                      = $Repeat
+        Module                    = $Module
+        BarePwshMs                = [Math]::Round($wall.Bare)
+        ImportAddedMs             = [Math]::Round($wall.Import - $wall.Bare)
+        ImportAndHealthAddedMs    = [Math]::Round($wall.Health - $wall.Bare)
+        BarePwshCpuMs             = [Math]::Round($cpu.Bare)
+        ImportAddedCpuMs          = [Math]::Round($cpu.Import - $cpu.Bare)
+        ImportAndHealthAddedCpuMs = [Math]::Round($cpu.Health - $cpu.Bare)
+    }
+    if ($Compare) {
+        $report.Compare = (Resolve-Path $Compare).Path
+        $report.CompareImportAddedMs = [Math]::Round($wall.CompareImport - $wall.Bare)
+        $report.CompareImportAndHealthAddedMs = [Math]::Round($wall.CompareHealth - $wall.Bare)
+        $report.CompareImportAddedCpuMs = [Math]::Round($cpu.CompareImport - $cpu.Bare)
+        $report.CompareImportAndHealthAddedCpuMs = [Math]::Round($cpu.CompareHealth - $cpu.Bare)
+    }
+    foreach ($name in $commands.Keys) {
+        $report["${name}AllMs"] = ($runs[$name] | ForEach-Object { [Math]::Round($_.Wall) }) -join ' '
+        $report["${name}AllCpuMs"] = ($runs[$name] | ForEach-Object { [Math]::Round($_.Cpu) }) -join ' '
+    }
+    [pscustomobject] $report    } | Format-List
 }
 finally {
     Stop-AmiSimulator

@@ -6,7 +6,8 @@
 #                           asterisk-manager and the engine's ceiling in the same run, latency, Import-Module cost;
 #                           extra arguments: --events N (200,000), --repeat R (3), --only out-null,foreach,where-event,
 #                           where-cause,eventtype,latency,startup, --startup-runs K
-#   bench/run.sh r2r [...]  the same, against ReadyToRun copies of the module's assemblies (out/r2r/AmiPs)
+#   bench/run.sh r2r [...]  the same, with the root module and the simulator precompiled too (out/r2r/AmiPs; the
+#                           shipped module already has ReadyToRun images of AmiPs.Core, build/ReadyToRun.targets)
 #   bench/run.sh e2e [...]  only the end-to-end runs, 3 of each; extra arguments go to AmiPs.Throughput and win over
 #                           the defaults here (--events N, --only dotnet,ps-null, --server bench, --repeat 1, --in-process)
 # The flood server runs in its own process (AmiPs.Throughput --serve), so the client's figures are the client's alone.
@@ -38,11 +39,12 @@ case "$mode" in
     exec "${throughput[@]}" --pwsh "$@"
     ;;
   r2r)
-    # The same runs against ReadyToRun copies of AmiPs.dll, AmiPs.Core.dll and AmiPs.Simulator.dll (out/r2r/AmiPs).
+    # The same runs with ReadyToRun copies of AmiPs.dll and AmiPs.Simulator.dll too (out/r2r/AmiPs, linux-x64 only):
+    # how much the parts the shipped module keeps in IL (the root module, which PowerShell loads by path) still cost.
     dotnet publish bench/ReadyToRun -c Release -o bench/ReadyToRun/bin/publish -nologo -v q
     rm -rf out/r2r && mkdir -p out/r2r && cp -r out/AmiPs out/r2r/AmiPs
     cp bench/ReadyToRun/bin/publish/AmiPs.dll out/r2r/AmiPs/
-    cp bench/ReadyToRun/bin/publish/AmiPs.Core.dll bench/ReadyToRun/bin/publish/AmiPs.Simulator.dll out/r2r/AmiPs/Dependencies/
+    cp bench/ReadyToRun/bin/publish/AmiPs.Simulator.dll out/r2r/AmiPs/Dependencies/
     dotnet tool restore >/dev/null
     install_node
     AMIPS_MODULE_ROOT="$PWD/out/r2r" exec "${throughput[@]}" --pwsh "$@"

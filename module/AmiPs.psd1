@@ -1,10 +1,11 @@
 # Module manifest for AmiPs. ModuleVersion is stamped from Directory.Build.props (AmiPsVersion) by the build.
 @{
     RootModule           = 'AmiPs.dll'
-    # Loaded before TypesToProcess, so the event type (AmiPs.Events.AmiEvent, in AmiPs.Core) and its property adapter
-    # named there can be found. The third-party libraries AmiPs.Core uses are not listed: AmiPs.dll loads them
-    # privately (ModuleAssemblyLoader.cs).
-    RequiredAssemblies   = @('Dependencies/AmiPs.Core.dll', 'AmiPs.dll')
+    # Loaded before TypesToProcess, so the property adapter named there (AmiPs.Commands.AmiEventAdapter) can be found.
+    # Creating it runs AmiPs.dll's module initializer, which loads AmiPs.Core (the event types adapted there) before
+    # PowerShell looks them up: the ReadyToRun image in Dependencies/<rid>/ on PowerShell 7.6 where one matches the
+    # OS and CPU, the IL in Dependencies/ otherwise; and the third-party libraries privately (ModuleAssemblyLoader.cs).
+    RequiredAssemblies   = @('AmiPs.dll')
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0f3c4e-8a51-4d2b-9c1e-6f7a2d9e4b13'
     Author               = 'AmiPs contributors'

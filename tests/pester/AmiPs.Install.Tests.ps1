@@ -32,6 +32,7 @@ Install-PSResource AmiPs -Repository AmiPsLocal -Scope CurrentUser -TrustReposit
 $ErrorActionPreference = 'Stop'
 Import-Module AmiPs
 'base=' + (Get-Module AmiPs).ModuleBase
+'core=' + [AmiPs.Events.AmiEvent].Assembly.Location
 $sim = Start-AmiSimulator
 'success=' + ($sim | Test-AmiConnection).Success
 $sim | Stop-AmiSimulator
@@ -39,5 +40,21 @@ $sim | Stop-AmiSimulator
         $use.ExitCode | Should -Be 0 -Because "$($use.Output)$($use.Error)"
         $use.Output | Should -Match "base=$([regex]::Escape($userHome))"
         $use.Output | Should -Match 'success=True'
+        # The package carries the ReadyToRun images (build/ReadyToRun.targets), and the installed module uses this platform's.
+        $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        if ($rid -in 'linux-x64', 'linux-arm64', 'win-x64', 'osx-x64', 'osx-arm64') {
+            $use.Output | Should -Match ('core=' + [regex]::Escape($userHome) + '\S*' + [regex]::Escape([IO.Path]::Combine('Dependencies', $rid, 'AmiPs.Core.dll')))
+        }
+    }
+
+    It 'the package holds the IL build and a ReadyToRun image of AmiPs.Core for each runtime the build targets' {
+        $package = Get-ChildItem $packages -Filter 'AmiPs.*.nupkg' | Select-Object -First 1
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
+        $entries | Should -Contain 'Dependencies/AmiPs.Core.dll'
+        foreach ($runtime in 'linux-x64', 'linux-arm64', 'win-x64', 'osx-x64', 'osx-arm64') {
+            $entries | Should -Contain "Dependencies/$runtime/AmiPs.Core.dll"
+        }
     }
 }

@@ -101,3 +101,79 @@ Disconnect-Ami -Session `$s
         $run.Output | Should -Match 'mel=9\.0\.0\.0@AmiPs'
     }
 }
+
+Describe 'ReadyToRun images' -Tag CI {
+    # The build puts a ReadyToRun image of AmiPs.Core per OS and CPU in Dependencies/<rid>/ (build/ReadyToRun.targets);
+    # the loader takes the one of this process on PowerShell 7.6 and the IL copy anywhere else.
+    BeforeAll {
+        $script:moduleBase = Split-Path $ModuleManifest
+        $script:rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+        $script:runtimes = @('linux-x64', 'linux-arm64', 'win-x64', 'osx-x64', 'osx-arm64')
+        # Which Core a new pwsh loaded, and that the module works there (a health check against the simulator).
+        $script:probe = @'
+$ErrorActionPreference = 'Stop'
+Import-Module '{0}'
+$core = [AmiPs.Events.AmiEvent].Assembly
+'core=' + $core.Location
+'context=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name
+$sim = Start-AmiSimulator
+'checks=' + @(Test-AmiHealth $sim.ComputerName -Port $sim.Port -Credential $sim.Credential | Where-Object Status -eq 'Ok').Count
+$sim | Stop-AmiSimulator
+'@
+        # Whether a file is a ReadyToRun image (it has a managed native header), and its module version id.
+        function Get-ImageInfo([string] $path) {
+            $stream = [IO.File]::OpenRead($path)
+            try {
+                $pe = [System.Reflection.PortableExecutable.PEReader]::new($stream)
+                $metadata = [System.Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($pe)
+                [pscustomobject]@{
+                    ReadyToRun = $pe.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+                    Mvid       = $metadata.GetGuid($metadata.GetModuleDefinition().Mvid)
+                }
+            }
+            finally { $stream.Dispose() }
+        }
+    }
+
+    It 'the module folder has an image for each of <_>, with the metadata of the IL copy' -ForEach @(, @('linux-x64', 'linux-arm64', 'win-x64', 'osx-x64', 'osx-arm64')) {
+        $il = Get-ImageInfo (Join-Path $moduleBase 'Dependencies/AmiPs.Core.dll')
+        $il.ReadyToRun | Should -BeFalse -Because 'the IL copy serves Windows PowerShell 5.1 and every other runtime'
+        foreach ($runtime in $_) {
+            $image = Get-ImageInfo (Join-Path $moduleBase "Dependencies/$runtime/AmiPs.Core.dll")
+            $image.ReadyToRun | Should -BeTrue -Because "$runtime has native code"
+            $image.Mvid | Should -Be $il.Mvid -Because 'the image is the IL build compiled ahead of time, not another build'
+        }
+        (Get-ImageInfo (Join-Path $moduleBase 'AmiPs.dll')).ReadyToRun | Should -BeFalse -Because 'PowerShell loads the root module by path, on every edition'
+    }
+
+    It 'a new pwsh on this platform loads the image for its runtime identifier' {
+        if ($rid -notin $runtimes) { Set-ItResult -Skipped -Because "the build makes no image for $rid" ; return }
+        $run = Invoke-Pwsh -Arguments '-Command', ($probe -f $ModuleManifest)
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match ('core=' + [regex]::Escape((Join-Path $moduleBase "Dependencies/$rid/AmiPs.Core.dll")))
+        $run.Output | Should -Match 'context=Default'
+        $run.Output | Should -Match 'checks=[1-9]'
+    }
+
+    It 'without an image for this platform, the IL copy loads and the module works' {
+        $copy = Join-Path $TestDrive 'il/AmiPs'
+        Copy-Item $moduleBase $copy -Recurse
+        Get-ChildItem (Join-Path $copy 'Dependencies') -Directory | Remove-Item -Recurse
+        $run = Invoke-Pwsh -Arguments '-Command', ($probe -f (Join-Path $copy 'AmiPs.psd1'))
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match ('core=' + [regex]::Escape((Join-Path $copy 'Dependencies/AmiPs.Core.dll')) + '\s')
+        $run.Output | Should -Match 'checks=[1-9]'
+    }
+
+    It 'an image for another OS or CPU in this platform''s folder is refused, and the IL copy loads instead' {
+        $other = if ($rid -eq 'win-x64') { 'linux-x64' } else { 'win-x64' }
+        $copy = Join-Path $TestDrive 'wrong/AmiPs'
+        Copy-Item $moduleBase $copy -Recurse
+        New-Item -ItemType Directory -Force (Join-Path $copy "Dependencies/$rid") | Out-Null
+        Copy-Item (Join-Path $moduleBase "Dependencies/$other/AmiPs.Core.dll") (Join-Path $copy "Dependencies/$rid/AmiPs.Core.dll") -Force
+        $run = Invoke-Pwsh -Arguments '-Command', ($probe -f (Join-Path $copy 'AmiPs.psd1'))
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output | Should -Match ('core=' + [regex]::Escape((Join-Path $copy 'Dependencies/AmiPs.Core.dll')) + '\s')
+        $run.Output | Should -Match 'checks=[1-9]'
+    }
+}
