@@ -111,7 +111,7 @@ try {
         $report["${name}AllMs"] = ($runs[$name] | ForEach-Object { [Math]::Round($_.Wall) }) -join ' '
         $report["${name}AllCpuMs"] = ($runs[$name] | ForEach-Object { [Math]::Round($_.Cpu) }) -join ' '
     }
-    [pscustomobject] $report    } | Format-List
+    [pscustomobject] $report | Format-List
 }
 finally {
     Stop-AmiSimulator
