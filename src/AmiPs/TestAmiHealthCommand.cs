@@ -69,8 +69,31 @@ namespace AmiPs.Commands
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        // The parameters that say how to connect: with -Session (or the default session) the connection is made
+        // already, so they would mean nothing there; refused rather than silently ignored.
+        private static readonly string[] ConnectionParameters = { nameof(Port), nameof(Credential), nameof(AuthType), nameof(UseTls), nameof(SkipCertificateCheck) };
+
+        // The connection parameters given on the command line (read in BeginProcessing, before any pipeline input
+        // binds): a piped object with a Port or Credential property is not the caller asking for one.
+        private string[] _connectionGiven = Array.Empty<string>();
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _connectionGiven = ConnectionParameters.Where(IsGiven).ToArray();
+        }
+
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == SessionSet && _connectionGiven.Length > 0)
+            {
+                var names = string.Join(", ", _connectionGiven.Select(p => "-" + p));
+                var error = new ArgumentException(
+                    $"{names} cannot be used with -Session: a session is connected already, with its own host, port and credential, so {(_connectionGiven.Length == 1 ? "it" : "they")} would be ignored. "
+                    + "Leave them out to check the session, or give -ComputerName (without -Session) to check over a new connection with them.");
+                ThrowTerminatingError(AmiErrorIds.ParameterConflict.Record(error, names));
+            }
+
             if (Session is not null)
             {
                 _sessions.AddRange(Session);
@@ -95,7 +118,9 @@ namespace AmiPs.Commands
                 return;
             }
 
-            if (ParameterSetName == SessionSet || (_hosts.Count == 0 && AmiSessionStore.Default is not null && !IsGiven("Port")))
+            // Without -Session or -ComputerName the default session is checked, unless a connection parameter says
+            // to connect (to AMI_HOST) instead: -Port or -Credential must never be dropped in silence.
+            if (ParameterSetName == SessionSet || (_hosts.Count == 0 && AmiSessionStore.Default is not null && _connectionGiven.Length == 0))
             {
                 CheckSessions(_sessions.Count > 0 ? _sessions : new List<AmiSession> { AmiSessionStore.Default! }, request);
                 return;

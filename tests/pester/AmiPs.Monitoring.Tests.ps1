@@ -1,13 +1,10 @@
 # Pester 5 specs for Test-AmiHealth and its formats as users run them: in jobs, in parallel runspaces, and as a plugin process.
 BeforeAll {
+    # Wait-Until, Get-ClosedPort, New-TestCredential, and Invoke-Pwsh: a new pwsh process, as a scheduler starts one.
+    . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
     $script:modulePath = Join-Path $PSScriptRoot '../../out/AmiPs/AmiPs.psd1'
     Import-Module $modulePath -Force -ErrorAction Stop
     $script:sim = Start-AmiSimulator
-    # A new pwsh process, as a scheduler starts one: the running host's own (pwsh, or dotnet with pwsh.dll as a tool).
-    function script:Invoke-Pwsh([string[]] $Arguments) {
-        $host_ = [Environment]::ProcessPath
-        if ((Split-Path $host_ -Leaf) -like 'dotnet*') { & $host_ (Join-Path $PSHOME 'pwsh.dll') @Arguments } else { & $host_ @Arguments }
-    }
     $script:plugin = Join-Path $PSScriptRoot '../../examples/check_asterisk.ps1'
     # Jobs and plugin processes read the credential as a scheduler passes it: from the environment.
     $script:savedEnv = @{ User = $env:AMI_USERNAME; Password = $env:AMI_PASSWORD; ModulePath = $env:PSModulePath }
@@ -102,15 +99,253 @@ Describe 'examples/check_asterisk.ps1' -Tag CI {
         @{ Case = 'an unknown check'; Code = 3; Arguments = @('-Check', 'Trunks'); Pattern = "^AMI UNKNOWN - Unknown check 'Trunks'" }
     ) {
         param($Case, $Code, $Arguments, $Pattern)
-        $output = Invoke-Pwsh (@('-NoProfile', '-File', $plugin, '-ComputerName', $sim.ComputerName, '-Port', $sim.Port) + $Arguments)
-        $LASTEXITCODE | Should -Be $Code
-        @($output)[0] | Should -Match $Pattern
-        ($output -join "`n") | Should -Not -Match ([regex]::Escape($env:AMI_PASSWORD))
+        $run = Invoke-Pwsh (@('-File', $plugin, '-ComputerName', $sim.ComputerName, '-Port', $sim.Port) + $Arguments)
+        $run.ExitCode | Should -Be $Code
+        @($run.Output -split "`n")[0] | Should -Match $Pattern
+        $run.Output + $run.Error | Should -Not -Match ([regex]::Escape($env:AMI_PASSWORD))
     }
 
     It 'reports a PBX that is down as CRITICAL with exit code 2' {
-        $output = Invoke-Pwsh @('-NoProfile', '-File', $plugin, '-ComputerName', '127.0.0.1', '-Port', '1', '-Check', 'Connection')
-        $LASTEXITCODE | Should -Be 2
-        @($output)[0] | Should -Match '^AMI CRITICAL - Connection: Connection to 127\.0\.0\.1:1 was refused'
+        $run = Invoke-Pwsh @('-File', $plugin, '-ComputerName', '127.0.0.1', '-Port', '1', '-Check', 'Connection')
+        $run.ExitCode | Should -Be 2
+        @($run.Output -split "`n")[0] | Should -Match '^AMI CRITICAL - Connection: Connection to 127\.0\.0\.1:1 was refused'
+    }
+}
+
+Describe 'Test-AmiHealth connection parameters with a session' -Tag CI {
+    BeforeAll {
+        $script:session = Connect-Ami $sim.ComputerName -Port $sim.Port -Credential $sim.Credential
+    }
+    AfterAll { $session | Disconnect-Ami }
+
+    It 'refuses -<Name> with -Session instead of ignoring it' -TestCases @(
+        @{ Name = 'Port'; Given = @{ Port = 1234 } }
+        @{ Name = 'Credential'; Given = @{ Credential = [pscredential]::new('someone', (ConvertTo-SecureString 'wrong' -AsPlainText -Force)) } }
+        @{ Name = 'AuthType'; Given = @{ AuthType = 'Plain' } }
+        @{ Name = 'UseTls'; Given = @{ UseTls = $true } }
+        @{ Name = 'SkipCertificateCheck'; Given = @{ SkipCertificateCheck = $true } }
+    ) {
+        param($Name, $Given)
+        $results = $null
+        $err = { $script:results = Test-AmiHealth -Session $session -Check Connection @Given -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'AmiParameterConflict,*'
+        $err.Exception.Message | Should -Match "-$Name cannot be used with -Session"
+        $script:results | Should -BeNullOrEmpty
+    }
+
+    It 'refuses them for a session that comes from the pipeline too' {
+        { $session | Test-AmiHealth -Port 1234 -Check Connection -ErrorAction Stop } | Should -Throw -ErrorId 'AmiParameterConflict,AmiPs.Commands.TestAmiHealthCommand'
+    }
+
+    It 'still checks a piped session when no connection parameter is given' {
+        $result = $session | Test-AmiHealth -Check Connection -Threshold @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+        $result.Status | Should -Be 'Ok'
+        $result.Message | Should -Match '^ping '  # the session's own link: no new login
+    }
+
+    It 'connects anew with -Credential when a default session exists, rather than checking the default session' {
+        # $session is the default one; a wrong credential given with no -ComputerName must reach AMI_HOST with it.
+        $saved = $env:AMI_HOST
+        $env:AMI_HOST = $sim.ComputerName
+        try { $result = Test-AmiHealth -Port $sim.Port -Credential (New-TestCredential $sim.UserName 'not-the-secret') -Check Connection }
+        finally { $env:AMI_HOST = $saved }
+        $result.Status | Should -Be 'Critical'
+        $result.Message | Should -Match 'Authentication failed'
+    }
+}
+
+Describe 'Test-AmiHealth against the simulator in each state' -Tag CI {
+    BeforeAll {
+        # A PBX where all is well: up an hour, its one trunk registered, its phones reachable, an agent free.
+        function script:Start-HealthySimulator([hashtable] $Extra = @{}) {
+            $options = @{
+                Uptime = 3600; Trunk = 'trunk-a'; Endpoint = '1001', '1002'
+                Queue = @{ Name = 'support'; Members = 'Local/1001@office,0,Alice,Custom:1001' }
+            }
+            foreach ($key in $Extra.Keys) { $options[$key] = $Extra[$key] }
+            Start-StateSimulator $options
+        }
+        function script:Start-StateSimulator([hashtable] $Options) {
+            $started = Start-AmiSimulator @Options
+            $script:stateSimulators.Add($started)
+            $started
+        }
+        $script:stateSimulators = [System.Collections.Generic.List[object]]::new()
+        # The ping round trip is not what these tests are about, and a loaded 2-core box can take over 500 ms.
+        $script:slowPing = @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+        function script:Test-State($Simulator, [hashtable] $Parameters = @{}) {
+            $threshold = $slowPing.Clone()
+            if ($Parameters.Threshold) { foreach ($key in $Parameters.Threshold.Keys) { $threshold[$key] = $Parameters.Threshold[$key] } }
+            $rest = $Parameters.Clone(); $rest.Remove('Threshold')
+            Test-AmiHealth $Simulator.ComputerName -Port $Simulator.Port -Credential $Simulator.Credential -Timeout 10 -Threshold $threshold @rest
+        }
+        $script:allChecks = 'Connection', 'Uptime', 'Channels', 'LongCalls', 'Registrations', 'Endpoints', 'Queues'
+    }
+    AfterEach {
+        $stateSimulators | Stop-AmiSimulator
+        $stateSimulators.Clear()
+    }
+
+    It 'a healthy PBX is OK on every check and target, exit code 0' {
+        $pbx = Start-HealthySimulator
+        $results = Test-State $pbx
+        @($results.Check | Select-Object -Unique) | Should -Be $allChecks
+        $results | ForEach-Object { "$_" } | Should -Not -Match ': (WARNING|CRITICAL|UNKNOWN) - '
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 0
+    }
+
+    It 'a trunk down is Critical, named, exit code 2' {
+        $pbx = Start-HealthySimulator
+        $pbx.Simulator.Sip.LoseRegistration('trunk-a', 'Rejected') | Should -BeTrue
+        $results = Test-State $pbx @{ Check = 'Registrations' }
+        $trunk = $results | Where-Object Target -eq 'trunk-a'
+        $trunk.Status | Should -Be 'Critical'
+        $trunk.Message | Should -Match 'not registered'
+        ($results | ConvertTo-AmiNagios).Output | Should -Match '^AMI CRITICAL - Registrations trunk-a: not registered'
+    }
+
+    It 'an unreachable endpoint is Critical and the others stay OK' {
+        $pbx = Start-HealthySimulator
+        $pbx.Simulator.Sip.MakeUnreachable('1002') | Should -BeTrue
+        $results = Test-State $pbx @{ Check = 'Endpoints' }
+        ($results | Where-Object Target -eq '1002').Status | Should -Be 'Critical'
+        ($results | Where-Object Target -eq '1001').Status | Should -Be 'Ok'
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 2
+    }
+
+    It 'callers waiting with no agent are Critical, with the longest wait in the message and the perfdata' {
+        $pbx = Start-HealthySimulator
+        $null = $pbx.Simulator.Queues.FillQueue('support', 2)
+        $results = Test-State $pbx @{ Check = 'Queues' }
+        $queue = $results | Where-Object Check -eq 'Queues'
+        $queue.Target | Should -Be 'support'
+        $queue.Status | Should -Be 'Critical'
+        $queue.Value | Should -Be 2
+        $queue.Message | Should -Match '2 callers waiting, longest \d+s, 0 of 1 members available: nobody to answer'
+        ($queue.Measures | Where-Object Name -eq 'LongestWait').Unit | Should -Be 's'
+        ($results | ConvertTo-AmiNagios).Output | Should -Match "'Queues support LongestWait'=\d+s;60;300;0;"
+    }
+
+    It 'a PBX just restarted is a Warning, exit code 1' {
+        $pbx = Start-HealthySimulator
+        (Test-State $pbx @{ Check = 'Uptime' } | Where-Object Check -eq 'Uptime').Status | Should -Be 'Ok'
+        $pbx.Simulator.Faults.RestartAsync([timespan]::FromMilliseconds(50)).GetAwaiter().GetResult()
+        Wait-Until { $pbx.Simulator.IsListening } -Because 'the simulator to listen again'
+        $results = Test-State $pbx @{ Check = 'Uptime' }
+        $uptime = $results | Where-Object Check -eq 'Uptime'
+        $uptime.Status | Should -Be 'Warning'
+        $uptime.Message | Should -Match '^restarted '
+        $uptime.Value | Should -BeLessThan 600
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 1
+    }
+
+    It 'too many channels cross the Channels level given with -Threshold' {
+        $pbx = Start-HealthySimulator
+        foreach ($i in 1..2) { $null = $pbx.Simulator.Pbx.PlaceCallAsync("555000$i", '1001', 'Answered', [timespan]::FromSeconds(30)).GetAwaiter().GetResult() }
+        Wait-Until { $pbx.Simulator.Pbx.ActiveChannels.Count -ge 4 } -Because 'two calls up'
+        $results = Test-State $pbx @{ Check = 'Channels'; Threshold = @{ Channels = @{ Warning = 2; Critical = 4 } } }
+        $channels = $results | Where-Object Check -eq 'Channels'
+        $channels.Status | Should -Be 'Critical'
+        $channels.Value | Should -BeGreaterOrEqual 4
+        $channels.Critical | Should -Be 4
+        ($results | ConvertTo-AmiNagios).Output | Should -Match "'Channels'=\d+;2;4;0;"
+    }
+
+    It 'an unreachable host is Critical and every other check still reports Unknown' {
+        $results = Test-AmiHealth 127.0.0.1 -Port (Get-ClosedPort) -Credential $sim.Credential
+        @($results.Check) | Should -Be $allChecks
+        ($results | Where-Object Check -eq 'Connection').Status | Should -Be 'Critical'
+        ($results | Where-Object Check -eq 'Connection').Message | Should -Match 'refused'
+        @($results | Where-Object { $_.Check -ne 'Connection' -and $_.Status -ne 'Unknown' }).Count | Should -Be 0
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 2
+    }
+
+    It 'a wrong password is Critical and never shows the secret tried' {
+        $pbx = Start-HealthySimulator
+        $results = Test-AmiHealth $pbx.ComputerName -Port $pbx.Port -Credential (New-TestCredential $pbx.UserName 'wrong-secret-42') -Check Connection
+        $results.Status | Should -Be 'Critical'
+        $results.Message | Should -Match 'Authentication failed'
+        ($results | ConvertTo-Json) + ($results | ConvertTo-AmiNagios).Output | Should -Not -Match 'wrong-secret-42'
+    }
+
+    It 'a PBX without PJSIP is Unknown for Registrations and Endpoints, saying why, exit code 3' {
+        $pbx = Start-StateSimulator @{ SipStack = 'None'; Uptime = 3600 }
+        $results = Test-State $pbx @{ Check = 'Registrations', 'Endpoints' }
+        foreach ($check in 'Registrations', 'Endpoints') {
+            $result = $results | Where-Object Check -eq $check
+            $result.Status | Should -Be 'Unknown'
+            $result.Message | Should -Match 'PJSIP'
+        }
+        ($results | Where-Object Check -eq 'Connection').Status | Should -Be 'Ok'
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 3
+    }
+
+    It 'a PBX without app_queue is Unknown for Queues, saying why, and the other checks are OK' {
+        $pbx = Start-HealthySimulator @{ NoQueueModule = $true }
+        $results = Test-State $pbx
+        $queues = $results | Where-Object Check -eq 'Queues'
+        @($queues).Count | Should -Be 1
+        $queues.Status | Should -Be 'Unknown'
+        $queues.Message | Should -Match 'app_queue'
+        @($results | Where-Object { $_.Check -ne 'Queues' -and $_.Status -ne 'Ok' }).Count | Should -Be 0
+        ($results | ConvertTo-AmiNagios).ExitCode | Should -Be 3
+    }
+}
+
+Describe 'ConvertTo-AmiNagios perfdata' -Tag CI {
+    BeforeAll {
+        $script:pbx = Start-AmiSimulator -Uptime 3600 -Trunk 'trunk a' -Endpoint '1001'
+        $null = $pbx.Simulator.Queues.FillQueue('support', 1)
+        $script:results = Test-AmiHealth $pbx.ComputerName -Port $pbx.Port -Credential $pbx.Credential -Threshold @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+        $script:firstLine = @(($results | ConvertTo-AmiNagios).Output -split "`n")[0]
+        # 'label'=value[UOM];[warn];[crit];[min];[max], label quoted, a quote in it doubled (Nagios plugin guidelines).
+        $script:perfdata = [regex]::Matches(($firstLine -split ' \| ', 2)[1], "'((?:[^']|'')+)'=([-0-9.]+)([a-zA-Z%]*);([-0-9.:]*);([-0-9.:]*);([-0-9.]*);([-0-9.]*)(?: |$)") |
+            ForEach-Object { [pscustomobject]@{ Label = $_.Groups[1].Value -replace "''", "'"; Value = [double] $_.Groups[2].Value; Unit = $_.Groups[3].Value; Warning = $_.Groups[4].Value; Critical = $_.Groups[5].Value } }
+    }
+    AfterAll { $pbx | Stop-AmiSimulator }
+
+    It 'parses back into exactly the figures of the results, nothing left over' {
+        $expected = @($results | Where-Object Value -ne $null).Count + @($results.Measures).Count
+        @($perfdata).Count | Should -Be $expected
+        ($firstLine -split ' \| ', 2)[1] -replace "'(?:[^']|'')+'=[-0-9.]+[a-zA-Z%]*;[-0-9.:]*;[-0-9.:]*;[-0-9.]*;[-0-9.]*", '' | Should -Match '^\s*$'
+    }
+
+    It 'gives every result with a Value its label, unit and levels' {
+        foreach ($result in $results | Where-Object Value -ne $null) {
+            $label = (@($result.Check, $result.Target) | Where-Object { $_ }) -join ' '
+            $entry = $perfdata | Where-Object Label -eq $label
+            $entry | Should -Not -BeNullOrEmpty -Because "$label has a Value"
+            $entry.Value | Should -Be $result.Value
+            $entry.Unit | Should -Be $result.Unit
+            $entry.Warning.TrimEnd(':') | Should -Be "$($result.Warning)"
+            $entry.Critical.TrimEnd(':') | Should -Be "$($result.Critical)"
+        }
+    }
+
+    It 'gives the queue its longest wait, in seconds with the QueueWait levels' {
+        $entry = $perfdata | Where-Object Label -eq 'Queues support LongestWait'
+        $entry.Unit | Should -Be 's'
+        $entry.Warning | Should -Be '60'
+        $entry.Critical | Should -Be '300'
+        $perfdata | Where-Object Label -eq 'Queues sales LongestWait' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'uses only the units the guidelines know, and quotes a label with a space' {
+        $perfdata.Unit | Where-Object { $_ -notin '', 's', 'ms', 'us', '%', 'B', 'KB', 'MB', 'TB', 'c' } | Should -BeNullOrEmpty
+        $firstLine | Should -Match "'Registrations trunk a'=1;;;0;"
+    }
+
+    It 'writes a low-is-bad level (Uptime) as a range that alerts below it' {
+        ($perfdata | Where-Object Label -eq 'Uptime').Warning | Should -Be '600:'
+    }
+
+    It 'keeps the longest wait after a trip through Start-Job' {
+        $job = Start-Job -ScriptBlock {
+            Import-Module $using:modulePath
+            Test-AmiHealth $using:pbx.ComputerName -Port $using:pbx.Port -Credential $using:pbx.Credential -Check Queues
+        }
+        $back = $job | Wait-Job -Timeout 120 | Receive-Job
+        $job | Remove-Job -Force
+        ($back | ConvertTo-AmiNagios).Output | Should -Match "'Queues support LongestWait'=\d+s;60;300;0;"
     }
 }
