@@ -144,11 +144,13 @@ Describe 'Test-AmiHealth connection parameters with a session' -Tag CI {
     }
 
     It 'connects anew with -Credential when a default session exists, rather than checking the default session' {
-        # $session is the default one; a wrong credential given with no -ComputerName must reach AMI_HOST with it.
-        $saved = $env:AMI_HOST
+        # $session is the default one; a wrong credential given with no -ComputerName (nor -Port) must reach
+        # AMI_HOST:AMI_PORT with it, not be dropped for the default session's login.
+        $saved = @{ Host = $env:AMI_HOST; Port = $env:AMI_PORT }
         $env:AMI_HOST = $sim.ComputerName
-        try { $result = Test-AmiHealth -Port $sim.Port -Credential (New-TestCredential $sim.UserName 'not-the-secret') -Check Connection }
-        finally { $env:AMI_HOST = $saved }
+        $env:AMI_PORT = $sim.Port
+        try { $result = Test-AmiHealth -Credential (New-TestCredential $sim.UserName 'not-the-secret') -Check Connection }
+        finally { $env:AMI_HOST = $saved.Host; $env:AMI_PORT = $saved.Port }
         $result.Status | Should -Be 'Critical'
         $result.Message | Should -Match 'Authentication failed'
     }
