@@ -23,7 +23,9 @@ namespace AmiPs.Commands
         private const string ComputerNameSet = "ComputerName";
         private const string SessionSet = "Session";
 
-        private readonly List<string> _hosts = new List<string>();
+        // Each host with the port and credential it came with: piped objects (CSV rows, Start-AmiSimulator's) may each
+        // carry their own, which PowerShell binds per record, so they are captured with the host, not read at the end.
+        private readonly List<(string Name, int? Port, PSCredential? Credential)> _hosts = new List<(string, int?, PSCredential?)>();
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
         /// <summary>
@@ -101,7 +103,15 @@ namespace AmiPs.Commands
 
             if (ComputerName is not null)
             {
-                _hosts.AddRange(ComputerName.Where(h => !_hosts.Contains(h, StringComparer.OrdinalIgnoreCase)));
+                int? port = IsGiven(nameof(Port)) ? Port : null;
+                foreach (var name in ComputerName)
+                {
+                    // The same PBX twice (same name and port) is checked once.
+                    if (!_hosts.Any(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase) && h.Port == port))
+                    {
+                        _hosts.Add((name, port, Credential));
+                    }
+                }
             }
         }
 
@@ -135,19 +145,17 @@ namespace AmiPs.Commands
         private void CheckHosts(AmiHealthRequest request)
         {
             // No host at all means AMI_HOST, as for Connect-Ami; BuildOptions says so when that is missing too.
-            var names = _hosts.Count > 0 ? _hosts.ToArray() : new string?[] { null };
-            var hosts = new List<AmiSessionOptions>();
-            NetworkCredential? credential = null;
-            foreach (var name in names)
+            var targets = _hosts.Count > 0 ? _hosts : new List<(string Name, int? Port, PSCredential? Credential)> { (null!, IsGiven(nameof(Port)) ? Port : null, Credential) };
+            var hosts = new List<(AmiSessionOptions, NetworkCredential)>();
+            foreach (var target in targets)
             {
-                // The shared BuildOptions reads the base class's -ComputerName: hand it each host in turn.
-                base.ComputerName = name;
-                var (options, resolved) = ResolveConnection();
-                hosts.Add(options);
-                credential ??= resolved;
+                // The shared BuildOptions reads the base class's -ComputerName and -Credential: hand it each host's in turn.
+                base.ComputerName = target.Name;
+                Credential = target.Credential;
+                hosts.Add(ResolveConnection(options => target.Port is int port ? options with { Port = port } : options));
             }
 
-            Await(AmiHealthFleet.CheckHostsAsync(hosts, credential!, request, ThrottleLimit, Queue, StopToken));
+            Await(AmiHealthFleet.CheckHostsAsync(hosts, request, ThrottleLimit, Queue, StopToken));
         }
 
         private void Queue(IReadOnlyList<AmiHealthResult> results) => Post(cmdlet =>

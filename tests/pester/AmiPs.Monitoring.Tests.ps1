@@ -351,3 +351,67 @@ Describe 'ConvertTo-AmiNagios perfdata' -Tag CI {
         ($back | ConvertTo-AmiNagios).Output | Should -Match "'Queues support LongestWait'=\d+s;60;300;0;"
     }
 }
+
+Describe 'Test-AmiHealth on a fleet' -Tag CI {
+    It 'checks each piped simulator with its own port and credential' {
+        $pbxes = 1..3 | ForEach-Object { Start-AmiSimulator -Uptime 3600 }
+        try {
+            # Each object binds ComputerName, Port and Credential by property name; each host keeps its own.
+            $results = $pbxes | Test-AmiHealth -Check Connection -Threshold @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+            @($results).Count | Should -Be 3
+            $results | ForEach-Object { $_.Status | Should -Be 'Ok' -Because $_.Message }
+        }
+        finally { $pbxes | Stop-AmiSimulator }
+    }
+
+    It 'checks 100 PBXes (some down, some with a failing trunk) in one call, each answered once, within the per-host bound' {
+        $user = [AmiPs.Simulator.AmiSimulatorUser]::new('monitor', 'fleet-secret')
+        $credential = [pscredential]::new('monitor', (ConvertTo-SecureString 'fleet-secret' -AsPlainText -Force))
+        $names = 1..100 | ForEach-Object { "127.0.2.$_" }
+        $down = $names | Where-Object { ([int] ($_ -split '\.')[3]) % 10 -eq 3 }
+        $failing = $names | Where-Object { ([int] ($_ -split '\.')[3]) % 7 -eq 0 -and $_ -notin $down }
+        $simulators = [System.Collections.Generic.List[object]]::new()
+        try {
+            # One port on 100 loopback addresses (Linux routes all of 127/8 to lo); another process on that port means another try.
+            for ($attempt = 0; ; $attempt++) {
+                $port = Get-ClosedPort
+                try {
+                    foreach ($name in $names | Where-Object { $_ -notin $down }) {
+                        $options = [AmiPs.Simulator.AmiSimulatorOptions]@{
+                            Users = [AmiPs.Simulator.AmiSimulatorUser[]] @($user); Address = [ipaddress] $name; Port = $port; Uptime = [timespan]::FromHours(1)
+                            SipRegistrations = [AmiPs.Simulator.SimulatedRegistration[]] @([AmiPs.Simulator.SimulatedSip]::Trunk('trunk-a'))
+                        }
+                        $started = [AmiPs.Simulator.AmiSimulator]::StartAsync($options).GetAwaiter().GetResult()
+                        $simulators.Add($started)
+                        if ($name -in $failing) { $started.Sip.LoseRegistration('trunk-a', 'Rejected') | Should -BeTrue }
+                    }
+                    break
+                }
+                catch [System.Net.Sockets.SocketException] {
+                    if ($attempt -ge 3) { throw }
+                    $simulators | ForEach-Object Dispose; $simulators.Clear()
+                }
+            }
+            $list = Join-Path $TestDrive 'pbxes.txt'
+            $names | Set-Content $list
+            $timeout = 5
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $results = Get-Content $list | Test-AmiHealth -Port $port -Credential $credential -Check Connection, Registrations -Timeout $timeout -Threshold @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+            $watch.Stop()
+
+            # The bound the docs give: Timeout x (checks + 3) per PBX, one such budget per round of ThrottleLimit (16).
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan ($timeout * (2 + 3) * [math]::Ceiling(100 / 16))
+            $connections = $results | Where-Object Check -eq 'Connection'
+            @($connections).Count | Should -Be 100
+            @($connections.ComputerName | Sort-Object -Unique).Count | Should -Be 100
+            foreach ($result in $connections) {
+                $result.Status | Should -Be ($(if ($result.ComputerName -in $down) { 'Critical' } else { 'Ok' })) -Because "$result"
+            }
+            $trunks = $results | Where-Object { $_.Check -eq 'Registrations' -and $_.Target -eq 'trunk-a' }
+            @($trunks).Count | Should -Be (100 - @($down).Count)
+            @($trunks | Where-Object Status -eq 'Critical' | ForEach-Object ComputerName | Sort-Object) | Should -Be @($failing | Sort-Object)
+            @($results | Where-Object { $_.Check -eq 'Registrations' -and $_.ComputerName -in $down } | Where-Object Status -ne 'Unknown').Count | Should -Be 0
+        }
+        finally { $simulators | ForEach-Object Dispose }
+    }
+}
