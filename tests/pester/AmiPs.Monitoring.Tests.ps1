@@ -1,4 +1,14 @@
 # Pester 5 specs for Test-AmiHealth and its formats as users run them: in jobs, in parallel runspaces, and as a plugin process.
+BeforeDiscovery {
+    # The examples of the monitoring help pages, one test each: a page's example that stopped working fails here.
+    $script:helpExamples = foreach ($page in 'Test-AmiHealth', 'ConvertTo-AmiNagios', 'ConvertTo-AmiPrometheus', 'Export-AmiMetric', 'Start-AmiSimulator') {
+        $text = Get-Content (Join-Path $PSScriptRoot "../../docs/cmdlets/$page.md") -Raw
+        $examples = ($text -split '(?m)^## EXAMPLES\s*$', 2)[1] -split '(?m)^## PARAMETERS\s*$', 2 | Select-Object -First 1
+        foreach ($match in [regex]::Matches($examples, '(?ms)^### (?<title>[^\r\n]+)\r?\n```powershell\r?\n(?<code>.*?)^```')) {
+            @{ Page = $page; Title = $match.Groups['title'].Value.Trim(); Code = $match.Groups['code'].Value }
+        }
+    }
+}
 BeforeAll {
     # Wait-Until, Get-ClosedPort, New-TestCredential, and Invoke-Pwsh: a new pwsh process, as a scheduler starts one.
     . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
@@ -184,7 +194,8 @@ Describe 'Test-AmiHealth against the simulator in each state' -Tag CI {
         $script:allChecks = 'Connection', 'Uptime', 'Channels', 'LongCalls', 'Registrations', 'Endpoints', 'Queues'
     }
     AfterEach {
-        $stateSimulators | Stop-AmiSimulator
+        # Only when there are some: Stop-AmiSimulator with no input stops every simulator, the file's $sim too.
+        if ($stateSimulators.Count -gt 0) { $stateSimulators | Stop-AmiSimulator }
         $stateSimulators.Clear()
     }
 
@@ -413,5 +424,110 @@ Describe 'Test-AmiHealth on a fleet' -Tag CI {
             @($results | Where-Object { $_.Check -eq 'Registrations' -and $_.ComputerName -in $down } | Where-Object Status -ne 'Unknown').Count | Should -Be 0
         }
         finally { $simulators | ForEach-Object Dispose }
+    }
+}
+
+Describe 'ConvertTo-AmiPrometheus' -Tag CI {
+    BeforeAll {
+        $script:pbx = Start-AmiSimulator -Uptime 3600
+        $null = $pbx.Simulator.Queues.FillQueue('support', 2)
+        $script:promSession = $pbx | Connect-Ami
+        Wait-Until { (Get-AmiQueue support -Session $promSession).Callers.Count -eq 2 } -Because 'the session to see the waiting callers'
+        $results = Test-AmiHealth -Session $promSession -Check Registrations, Queues
+        $script:text = $results | ConvertTo-AmiPrometheus -Session $promSession
+        # The text exposition format, line by line: HELP and TYPE once per family before its samples, then samples
+        # `name{label="value",...} number` with \\, \" and \n the only escapes in a label value.
+        $script:samples = [System.Collections.Generic.List[object]]::new()
+        $script:types = @{}
+        $script:bad = [System.Collections.Generic.List[string]]::new()
+        foreach ($line in $text -split "`n" | Where-Object { $_ }) {
+            if ($line -match '^# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)$') { continue }
+            if ($line -match '^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (gauge|counter|untyped)$') {
+                if ($types.ContainsKey($Matches[1])) { $bad.Add("second TYPE: $line") }
+                $types[$Matches[1]] = $Matches[2]; continue
+            }
+            if ($line -match '^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (-?[0-9.e+]+|NaN|[+-]Inf)$') {
+                $name = $Matches[1]; $value = [double] $Matches[3]
+                $labels = @{}
+                foreach ($pair in [regex]::Matches($Matches[2] + '', '([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')) {
+                    $labels[$pair.Groups[1].Value] = $pair.Groups[2].Value -replace '\\n', "`n" -replace '\\"', '"' -replace '\\\\', '\'
+                }
+                if (-not $types.ContainsKey($name)) { $bad.Add("sample before its TYPE: $line") }
+                $samples.Add([pscustomobject]@{ Name = $name; Labels = $labels; Value = $value }); continue
+            }
+            $bad.Add($line)
+        }
+    }
+    AfterAll { $promSession | Disconnect-Ami; $pbx | Stop-AmiSimulator }
+
+    It 'has no line a scraper would reject' {
+        $bad | Should -BeNullOrEmpty
+        $samples.Count | Should -BeGreaterThan 10
+    }
+
+    It 'names <Name> as res_prometheus does (<Type>)' -TestCases @(
+        @{ Name = 'asterisk_core_uptime_seconds'; Type = 'gauge' }
+        @{ Name = 'asterisk_core_last_reload_seconds'; Type = 'gauge' }
+        @{ Name = 'asterisk_channels_count'; Type = 'gauge' }
+        @{ Name = 'asterisk_endpoints_count'; Type = 'gauge' }
+        @{ Name = 'asterisk_endpoints_state'; Type = 'gauge' }
+        @{ Name = 'asterisk_pjsip_outbound_registration_status'; Type = 'gauge' }
+    ) {
+        param($Name, $Type)
+        $types[$Name] | Should -Be $Type
+        $samples | Where-Object Name -eq $Name | Should -Not -BeNullOrEmpty
+    }
+
+    It 'labels endpoints and registrations with res_prometheus''s label names' {
+        ($samples | Where-Object Name -eq 'asterisk_endpoints_state' | Select-Object -First 1).Labels.Keys | Sort-Object | Should -Be @('id', 'pbx', 'resource', 'tech')
+        $dead = $samples | Where-Object { $_.Name -eq 'asterisk_pjsip_outbound_registration_status' -and $_.Labels.name -eq 'deadtrunk' }
+        $dead.Labels.Keys | Sort-Object | Should -Be @('channel_type', 'domain', 'name', 'pbx', 'username')
+        $dead.Value | Should -Be 2
+    }
+
+    It 'adds what res_prometheus lacks: <Name>' -TestCases @(
+        @{ Name = 'amips_queue_callers' }, @{ Name = 'amips_queue_longest_wait_seconds' }, @{ Name = 'amips_queue_available_members' },
+        @{ Name = 'amips_contact_roundtrip_seconds' }, @{ Name = 'amips_session_reconnects_total' }, @{ Name = 'amips_session_events_received_total' },
+        @{ Name = 'amips_session_events_dropped_total' }, @{ Name = 'amips_session_protocol_errors_total' }
+    ) {
+        param($Name)
+        $samples | Where-Object Name -eq $Name | Should -Not -BeNullOrEmpty
+        $types[$Name] | Should -Be ($(if ($Name -like '*_total') { 'counter' } else { 'gauge' }))
+    }
+
+    It 'exports the health results: status, value and the queue''s longest wait' {
+        ($samples | Where-Object { $_.Name -eq 'amips_check_status' -and $_.Labels.target -eq 'deadtrunk' }).Value | Should -Be 2
+        ($samples | Where-Object { $_.Name -eq 'amips_check_status' -and $_.Labels.check -eq 'Queues' -and $_.Labels.target -eq 'support' }).Value | Should -Be 2
+        ($samples | Where-Object { $_.Name -eq 'amips_check_value' -and $_.Labels.target -eq 'support' }).Value | Should -Be 2
+        $wait = $samples | Where-Object { $_.Name -eq 'amips_check_measure' -and $_.Labels.target -eq 'support' }
+        $wait.Labels.measure | Should -Be 'LongestWait'
+        ($samples | Where-Object { $_.Name -eq 'amips_queue_callers' -and $_.Labels.queue -eq 'support' }).Value | Should -Be 2
+    }
+
+    It 'escapes backslash, quote and line break in label values so they parse back' {
+        $odd = [AmiPs.Monitoring.AmiHealthResult]::new('pbx', 'Registrations', "trunk `"a`"\b`nc", 'Critical', 'x')
+        $line = ($odd | ConvertTo-AmiPrometheus) -split "`n" | Where-Object { $_ -like 'amips_check_status*' }
+        $line | Should -Be 'amips_check_status{pbx="pbx",check="Registrations",target="trunk \"a\"\\b\nc"} 2'
+    }
+}
+
+Describe 'Help page examples' -Tag CI {
+    BeforeAll {
+        # What the pages assume: $sim, a simulator, and a default session to it.
+        $script:exampleSession = $sim | Connect-Ami
+    }
+    AfterAll { $exampleSession | Disconnect-Ami }
+
+    It '<Page>: <Title> runs against the simulator' -TestCases $helpExamples {
+        param($Page, $Title, $Code)
+        $output = & {
+            $ErrorActionPreference = 'Stop'
+            & ([scriptblock]::Create($Code))
+        } 6>&1 | Out-String
+        $output.Trim() | Should -Not -BeNullOrEmpty -Because 'an example shows something'
+    }
+
+    It 'finds the examples of every page' {
+        @($helpExamples | Where-Object Page -eq 'Test-AmiHealth').Count | Should -BeGreaterOrEqual 4
     }
 }
