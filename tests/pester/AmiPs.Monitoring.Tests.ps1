@@ -531,3 +531,67 @@ Describe 'Help page examples' -Tag CI {
         @($helpExamples | Where-Object Page -eq 'Test-AmiHealth').Count | Should -BeGreaterOrEqual 4
     }
 }
+
+Describe 'docs/monitoring.md' -Tag CI {
+    BeforeAll {
+        $script:doc = Get-Content (Join-Path $PSScriptRoot '../../docs/monitoring.md') -Raw
+    }
+
+    It 'says how to run the checks from <_>' -ForEach @('## Cron', '## systemd timer', '## Windows Task Scheduler', '## Nagios / Icinga', 'textfile collector', 'SecretManagement', 'AMI_USERNAME') {
+        $doc | Should -Match ([regex]::Escape($_))
+    }
+
+    It 'says what each check asks the server: <_>' -ForEach @('Connection', 'Uptime', 'Channels', 'LongCalls', 'Registrations', 'Endpoints', 'Queues') {
+        $doc | Should -Match ("(?m)^\| ``$_`` \|[^\n]*\|[^\n]*\|[^\n]*``[A-Za-z]+``[^\n]*\|[^\n]*\|$")
+    }
+
+    It 'gives a least-privilege manager.conf user that every check works with' {
+        $block = [regex]::Match($doc, '(?ms)^```ini\r?\n(?<ini>.*?)^```').Groups['ini'].Value
+        $read = [regex]::Match($block, '(?m)^read\s*=\s*([a-z,]+)').Groups[1].Value
+        $write = [regex]::Match($block, '(?m)^write\s*=\s*([a-z,]+)').Groups[1].Value
+        $read | Should -Be 'system,call,agent,reporting'
+        $write | Should -Be 'system'
+        $block | Should -Not -Match '(?m)^write\s*=.*\bcommand\b'
+
+        # The simulator enforces manager.conf's classes (read filters events, write gates actions): the user as documented.
+        $user = [AmiPs.Simulator.AmiSimulatorUser]::new('monitor', 'least-privilege')
+        $user.Read = $read
+        $user.Write = $write
+        $options = [AmiPs.Simulator.AmiSimulatorOptions]@{ Users = [AmiPs.Simulator.AmiSimulatorUser[]] @($user); Uptime = [timespan]::FromHours(1) }
+        $limited = [AmiPs.Simulator.AmiSimulator]::StartAsync($options).GetAwaiter().GetResult()
+        try {
+            $credential = [pscredential]::new('monitor', (ConvertTo-SecureString 'least-privilege' -AsPlainText -Force))
+            $results = Test-AmiHealth 127.0.0.1 -Port $limited.Port -Credential $credential -Threshold @{ Connection = @{ Warning = 30000; Critical = 60000 } }
+            @($results.Check | Select-Object -Unique) | Should -Be 'Connection', 'Uptime', 'Channels', 'LongCalls', 'Registrations', 'Endpoints', 'Queues'
+            $results | Where-Object Status -eq 'Unknown' | ForEach-Object { "$_" } | Should -BeNullOrEmpty
+            $results | Where-Object Message -match 'Permission denied' | Should -BeNullOrEmpty
+            ($results | Where-Object Check -eq 'Uptime').Message | Should -Match 'FullyBooted'
+        }
+        finally { $limited.Dispose() }
+    }
+
+    It 'and a user without those rights gets Unknown with the server''s refusal, never an exception' {
+        $user = [AmiPs.Simulator.AmiSimulatorUser]::new('monitor', 'no-rights')
+        $user.Read = ''
+        $user.Write = ''
+        $options = [AmiPs.Simulator.AmiSimulatorOptions]@{ Users = [AmiPs.Simulator.AmiSimulatorUser[]] @($user); Uptime = [timespan]::FromHours(1) }
+        $limited = [AmiPs.Simulator.AmiSimulator]::StartAsync($options).GetAwaiter().GetResult()
+        try {
+            $credential = [pscredential]::new('monitor', (ConvertTo-SecureString 'no-rights' -AsPlainText -Force))
+            $results = Test-AmiHealth 127.0.0.1 -Port $limited.Port -Credential $credential -Check Channels, Registrations -ErrorAction Stop
+            ($results | Where-Object Check -eq 'Connection').Status | Should -Be 'Ok'
+            ($results | Where-Object Check -eq 'Registrations').Status | Should -Be 'Unknown'
+            ($results | Where-Object Check -eq 'Registrations').Message | Should -Match 'Permission denied'
+        }
+        finally { $limited.Dispose() }
+    }
+}
+
+Describe 'README Monitoring section' -Tag CI {
+    It 'exists and points at <_>' -ForEach @('Test-AmiHealth', 'ConvertTo-AmiNagios', 'ConvertTo-AmiPrometheus', 'Export-AmiMetric', 'check_asterisk.ps1', 'docs/monitoring.md') {
+        $readme = Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw
+        $section = ($readme -split '(?m)^## Monitoring\s*$', 2)[1] -split '(?m)^## ', 2 | Select-Object -First 1
+        $section | Should -Not -BeNullOrEmpty
+        $section | Should -Match ([regex]::Escape($_))
+    }
+}
