@@ -115,6 +115,19 @@ Describe 'examples/check_asterisk.ps1' -Tag CI {
         $run.Output + $run.Error | Should -Not -Match ([regex]::Escape($env:AMI_PASSWORD))
     }
 
+    It 'answers UNKNOWN with exit code 3 when no credential is given nor in the environment' {
+        $run = Invoke-Pwsh @('-File', $plugin, '-ComputerName', $sim.ComputerName, '-Port', $sim.Port, '-Check', 'Connection') -Environment @{ AMI_USERNAME = $null; AMI_PASSWORD = $null }
+        $run.ExitCode | Should -Be 3
+        @($run.Output -split "`n")[0] | Should -Match '^AMI UNKNOWN - No credential: pass -Credential, or set AMI_USERNAME and AMI_PASSWORD'
+    }
+
+    It 'reports a refused login as CRITICAL with exit code 2, without the secret it tried' {
+        $run = Invoke-Pwsh @('-File', $plugin, '-ComputerName', $sim.ComputerName, '-Port', $sim.Port, '-Check', 'Connection') -Environment @{ AMI_PASSWORD = 'plugin-wrong-secret' }
+        $run.ExitCode | Should -Be 2
+        @($run.Output -split "`n")[0] | Should -Match '^AMI CRITICAL - Connection: .*Authentication failed'
+        $run.Output + $run.Error | Should -Not -Match 'plugin-wrong-secret'
+    }
+
     It 'reports a PBX that is down as CRITICAL with exit code 2' {
         $run = Invoke-Pwsh @('-File', $plugin, '-ComputerName', '127.0.0.1', '-Port', '1', '-Check', 'Connection')
         $run.ExitCode | Should -Be 2
