@@ -60,6 +60,12 @@ namespace AmiPs.Simulator
         /// <summary>The queues of the simulated app_queue; null for the fixtures' <c>support</c> (Alice) and <c>sales</c> (Bob, busy).</summary>
         public IReadOnlyList<SimulatedQueueConfig>? Queues { get; init; }
 
+        /// <summary>
+        /// False for a box without app_queue.so: the Queue* actions are unknown (<c>Invalid/unknown command</c>) and
+        /// not in <c>ListCommands</c>, as on an Asterisk where the module is not loaded.
+        /// </summary>
+        public bool QueueModule { get; init; } = true;
+
         /// <summary>Calls a second generated at start; 0 leaves traffic off.</summary>
         public double TrafficCallsPerSecond { get; init; }
 

@@ -38,6 +38,13 @@ namespace AmiPs.Simulator
 
         private string? _challenge;
 
+        /// <summary>The action's name as this server spells it, or null when it has no such action (app_queue's without the module).</summary>
+        private string? CoreActionName(string name)
+        {
+            var canonical = Authority.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+            return canonical is not null && !_server.Options.QueueModule && canonical.StartsWith("Queue", StringComparison.Ordinal) ? null : canonical;
+        }
+
         private async Task HandleAsync(AmiMessage action)
         {
             if (_server.Faults.StopAnswering)
@@ -46,7 +53,7 @@ namespace AmiPs.Simulator
             }
 
             var name = action["Action"] ?? string.Empty;
-            var canonical = Authority.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? PbxActionName(name);
+            var canonical = CoreActionName(name) ?? PbxActionName(name);
             if (!_loggedIn && canonical is not ("Login" or "Logoff" or "Challenge"))
             {
                 Respond(action, "Error", ("Message", "Permission denied"));

@@ -95,7 +95,7 @@ namespace AmiPs.Simulator
         /// <summary>One response, a <c>Name: synopsis  (Priv: classes)</c> line for every action this server answers.</summary>
         private void ListCommands(AmiMessage action)
         {
-            var names = Authority.Keys.Concat(PbxAuthority.Keys.Where(k => PbxActionName(k) is not null)).OrderBy(k => k, StringComparer.OrdinalIgnoreCase);
+            var names = Authority.Keys.Where(k => CoreActionName(k) is not null).Concat(PbxAuthority.Keys.Where(k => PbxActionName(k) is not null)).OrderBy(k => k, StringComparer.OrdinalIgnoreCase);
             var fields = names.Select(name =>
             {
                 var classes = Authority.TryGetValue(name, out var c) ? c : PbxAuthority[name];

@@ -44,6 +44,7 @@ namespace AmiPs.Commands
         public static readonly AmiErrorId RegistrationNotFound = new AmiErrorId("AmiRegistrationNotFound", ErrorCategory.ObjectNotFound, "Get-AmiRegistration: no outbound registration with that name.");
         public static readonly AmiErrorId ChannelNotFound = new AmiErrorId("AmiChannelNotFound", ErrorCategory.ObjectNotFound, "Get-AmiChannel: no live channel with that name.");
         public static readonly AmiErrorId NotAHealthResult = new AmiErrorId("AmiNotAHealthResult", ErrorCategory.InvalidType, "ConvertTo-AmiNagios/ConvertTo-AmiPrometheus: a piped object is not a Test-AmiHealth result.");
+        public static readonly AmiErrorId ParameterConflict = new AmiErrorId("AmiParameterConflict", ErrorCategory.InvalidArgument, "Test-AmiHealth: connection parameters (-Port, -Credential, -AuthType, -UseTls, -SkipCertificateCheck) given with -Session, whose connection is already made.");
         public static readonly AmiErrorId MetricWriteFailed = new AmiErrorId("AmiMetricWriteFailed", ErrorCategory.WriteError, "Export-AmiMetric could not write or rename the metrics file.");
         public static readonly AmiErrorId ExtensionNotFound = new AmiErrorId("AmiExtensionNotFound", ErrorCategory.ObjectNotFound, "No tracked extension matches.");
         public static readonly AmiErrorId AuthenticationFailed = new AmiErrorId("AmiAuthenticationFailed", ErrorCategory.AuthenticationError, "The PBX refused the user name or secret (never retried).");

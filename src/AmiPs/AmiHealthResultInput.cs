@@ -32,8 +32,42 @@ namespace AmiPs.Commands
                 Unit = Text(input, nameof(AmiHealthResult.Unit)) ?? string.Empty,
                 Warning = Number(input, nameof(AmiHealthResult.Warning)),
                 Critical = Number(input, nameof(AmiHealthResult.Critical)),
+                Measures = Measures(input),
                 Time = LanguagePrimitives.TryConvertTo(time, CultureInfo.InvariantCulture, out DateTimeOffset when) ? when : DateTimeOffset.Now,
             };
+        }
+
+        // A job or remoting keeps the list but turns each measure into its text (deeper than the serialization depth);
+        // ConvertFrom-Json and Import-Clixml give property bags. Either reads back; anything else is left out.
+        private static AmiHealthMeasure[] Measures(PSObject input)
+        {
+            if (Value(input, nameof(AmiHealthResult.Measures)) is not System.Collections.IEnumerable items || items is string)
+            {
+                return Array.Empty<AmiHealthMeasure>();
+            }
+
+            var measures = new System.Collections.Generic.List<AmiHealthMeasure>();
+            foreach (var item in items)
+            {
+                var bag = item as PSObject ?? (item is null ? null : PSObject.AsPSObject(item));
+                if (bag?.BaseObject is AmiHealthMeasure live)
+                {
+                    measures.Add(live);
+                }
+                else if (bag?.BaseObject is string text)
+                {
+                    if (AmiHealthMeasure.TryParse(text, out var parsed))
+                    {
+                        measures.Add(parsed!);
+                    }
+                }
+                else if (bag is not null && Text(bag, nameof(AmiHealthMeasure.Name)) is { Length: > 0 } name && Number(bag, nameof(AmiHealthMeasure.Value)) is { } value)
+                {
+                    measures.Add(new AmiHealthMeasure(name, value, Text(bag, nameof(AmiHealthMeasure.Unit)), Number(bag, nameof(AmiHealthMeasure.Warning)), Number(bag, nameof(AmiHealthMeasure.Critical))));
+                }
+            }
+
+            return measures.ToArray();
         }
 
         private static object? Value(PSObject input, string name) => input.Properties[name]?.Value is { } value && value is PSObject wrapped ? wrapped.BaseObject : input.Properties[name]?.Value;

@@ -78,6 +78,15 @@ namespace AmiPs.Commands
         [ValidateNotNullOrEmpty]
         public System.Collections.Hashtable[]? Queue { get; set; }
 
+        /// <summary>A PBX without app_queue.so: the Queue* actions are unknown, as where the module is not loaded.</summary>
+        [Parameter]
+        public SwitchParameter NoQueueModule { get; set; }
+
+        /// <summary>How long the simulated Asterisk has already run (default 0: just started); a number is seconds.</summary>
+        [Parameter]
+        [TimeSpanTransformation]
+        public TimeSpan Uptime { get; set; }
+
         protected override void EndProcessing()
         {
             var credential = Credential ?? new PSCredential("admin", RandomSecret());
@@ -87,6 +96,8 @@ namespace AmiPs.Commands
                 Users = new[] { new AmiSimulatorUser(credential.UserName, credential.GetNetworkCredential().Password) },
                 TimestampEvents = TimestampEvents.IsPresent,
                 TrafficCallsPerSecond = TrafficRate,
+                QueueModule = !NoQueueModule.IsPresent,
+                Uptime = Uptime > TimeSpan.Zero ? Uptime : TimeSpan.Zero,
             };
             options = WithSip(options);
             if (TalkTime > TimeSpan.Zero)

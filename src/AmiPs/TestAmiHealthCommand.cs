@@ -23,7 +23,9 @@ namespace AmiPs.Commands
         private const string ComputerNameSet = "ComputerName";
         private const string SessionSet = "Session";
 
-        private readonly List<string> _hosts = new List<string>();
+        // Each host with the port and credential it came with: piped objects (CSV rows, Start-AmiSimulator's) may each
+        // carry their own, which PowerShell binds per record, so they are captured with the host, not read at the end.
+        private readonly List<(string Name, int? Port, PSCredential? Credential)> _hosts = new List<(string, int?, PSCredential?)>();
         private readonly List<AmiSession> _sessions = new List<AmiSession>();
 
         /// <summary>
@@ -69,8 +71,31 @@ namespace AmiPs.Commands
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        // The parameters that say how to connect: with -Session (or the default session) the connection is made
+        // already, so they would mean nothing there; refused rather than silently ignored.
+        private static readonly string[] ConnectionParameters = { nameof(Port), nameof(Credential), nameof(AuthType), nameof(UseTls), nameof(SkipCertificateCheck) };
+
+        // The connection parameters given on the command line (read in BeginProcessing, before any pipeline input
+        // binds): a piped object with a Port or Credential property is not the caller asking for one.
+        private string[] _connectionGiven = Array.Empty<string>();
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _connectionGiven = ConnectionParameters.Where(IsGiven).ToArray();
+        }
+
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == SessionSet && _connectionGiven.Length > 0)
+            {
+                var names = string.Join(", ", _connectionGiven.Select(p => "-" + p));
+                var error = new ArgumentException(
+                    $"{names} cannot be used with -Session: a session is connected already, with its own host, port and credential, so {(_connectionGiven.Length == 1 ? "it" : "they")} would be ignored. "
+                    + "Leave them out to check the session, or give -ComputerName (without -Session) to check over a new connection with them.");
+                ThrowTerminatingError(AmiErrorIds.ParameterConflict.Record(error, names));
+            }
+
             if (Session is not null)
             {
                 _sessions.AddRange(Session);
@@ -78,7 +103,15 @@ namespace AmiPs.Commands
 
             if (ComputerName is not null)
             {
-                _hosts.AddRange(ComputerName.Where(h => !_hosts.Contains(h, StringComparer.OrdinalIgnoreCase)));
+                int? port = IsGiven(nameof(Port)) ? Port : null;
+                foreach (var name in ComputerName)
+                {
+                    // The same PBX twice (same name and port) is checked once.
+                    if (!_hosts.Any(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase) && h.Port == port))
+                    {
+                        _hosts.Add((name, port, Credential));
+                    }
+                }
             }
         }
 
@@ -95,7 +128,9 @@ namespace AmiPs.Commands
                 return;
             }
 
-            if (ParameterSetName == SessionSet || (_hosts.Count == 0 && AmiSessionStore.Default is not null && !IsGiven("Port")))
+            // Without -Session or -ComputerName the default session is checked, unless a connection parameter says
+            // to connect (to AMI_HOST) instead: -Port or -Credential must never be dropped in silence.
+            if (ParameterSetName == SessionSet || (_hosts.Count == 0 && AmiSessionStore.Default is not null && _connectionGiven.Length == 0))
             {
                 CheckSessions(_sessions.Count > 0 ? _sessions : new List<AmiSession> { AmiSessionStore.Default! }, request);
                 return;
@@ -110,19 +145,17 @@ namespace AmiPs.Commands
         private void CheckHosts(AmiHealthRequest request)
         {
             // No host at all means AMI_HOST, as for Connect-Ami; BuildOptions says so when that is missing too.
-            var names = _hosts.Count > 0 ? _hosts.ToArray() : new string?[] { null };
-            var hosts = new List<AmiSessionOptions>();
-            NetworkCredential? credential = null;
-            foreach (var name in names)
+            var targets = _hosts.Count > 0 ? _hosts : new List<(string Name, int? Port, PSCredential? Credential)> { (null!, IsGiven(nameof(Port)) ? Port : null, Credential) };
+            var hosts = new List<(AmiSessionOptions, NetworkCredential)>();
+            foreach (var target in targets)
             {
-                // The shared BuildOptions reads the base class's -ComputerName: hand it each host in turn.
-                base.ComputerName = name;
-                var (options, resolved) = ResolveConnection();
-                hosts.Add(options);
-                credential ??= resolved;
+                // The shared BuildOptions reads the base class's -ComputerName and -Credential: hand it each host's in turn.
+                base.ComputerName = target.Name;
+                Credential = target.Credential;
+                hosts.Add(ResolveConnection(options => target.Port is int port ? options with { Port = port } : options));
             }
 
-            Await(AmiHealthFleet.CheckHostsAsync(hosts, credential!, request, ThrottleLimit, Queue, StopToken));
+            Await(AmiHealthFleet.CheckHostsAsync(hosts, request, ThrottleLimit, Queue, StopToken));
         }
 
         private void Queue(IReadOnlyList<AmiHealthResult> results) => Post(cmdlet =>

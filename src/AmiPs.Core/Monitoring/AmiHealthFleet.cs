@@ -22,6 +22,13 @@ namespace AmiPs.Monitoring
         public static Task CheckHostsAsync(IReadOnlyList<AmiSessionOptions> hosts, NetworkCredential credential, AmiHealthRequest request, int throttle, Action<IReadOnlyList<AmiHealthResult>> sink, CancellationToken cancellationToken = default) =>
             RunAsync(hosts, (host, token) => AmiHealthRunner.CheckHostAsync(host, credential, request, token), throttle, sink, cancellationToken);
 
+        /// <summary>
+        /// Light sessions of its own to each host, each with its own credential (hosts piped in as objects with a
+        /// <c>Credential</c> of their own, as <c>Start-AmiSimulator</c>'s or a CSV's rows).
+        /// </summary>
+        public static Task CheckHostsAsync(IReadOnlyList<(AmiSessionOptions Options, NetworkCredential Credential)> hosts, AmiHealthRequest request, int throttle, Action<IReadOnlyList<AmiHealthResult>> sink, CancellationToken cancellationToken = default) =>
+            RunAsync(hosts, (host, token) => AmiHealthRunner.CheckHostAsync(host.Options, host.Credential, request, token), throttle, sink, cancellationToken);
+
         /// <summary>Sessions that are already open (<see cref="AmiHealthRunner.CheckSessionAsync"/>).</summary>
         public static Task CheckSessionsAsync(IReadOnlyList<AmiSession> sessions, AmiHealthRequest request, int throttle, Action<IReadOnlyList<AmiHealthResult>> sink, CancellationToken cancellationToken = default) =>
             RunAsync(sessions, (session, token) => AmiHealthRunner.CheckSessionAsync(session, request, token), throttle, sink, cancellationToken);

@@ -41,6 +41,12 @@ namespace AmiPs.Monitoring
         /// <summary>The Critical threshold used, if any.</summary>
         public double? Critical { get; init; }
 
+        /// <summary>
+        /// Further figures measured beside <see cref="Value"/>, each with its own levels (the Queues check's
+        /// <c>LongestWait</c>); empty for most checks. Nagios perfdata has a label for each.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<AmiHealthMeasure> Measures { get; init; } = Array.Empty<AmiHealthMeasure>();
+
         /// <summary>One line for a person: what is wrong, or that all is well.</summary>
         public string Message { get; }
 

@@ -159,6 +159,32 @@ namespace AmiPs.Tests.Monitoring
         }
 
         [Fact]
+        public async Task A_pbx_without_app_queue_is_unknown_for_queues_and_says_why()
+        {
+            await using var bare = await AmiSimulator.StartAsync(Healthy() with { QueueModule = false });
+
+            var results = await CheckAsync(null, port: bare.Port);
+
+            var queues = Assert.Single(results, r => r.Check == "Queues");
+            Assert.Equal(AmiHealthStatus.Unknown, queues.Status);
+            Assert.Contains("app_queue", queues.Message);
+            Assert.All(results.Where(r => r.Check != "Queues"), r => Assert.True(r.Status == AmiHealthStatus.Ok, r.ToString()));
+        }
+
+        [Fact]
+        public async Task A_queue_result_measures_its_longest_wait_with_the_queuewait_levels()
+        {
+            _sim.Queues.FillQueue("support", 1);
+            var thresholds = new Hashtable { ["QueueWait"] = new Hashtable { ["Warning"] = 0, ["Critical"] = 3600 } };
+
+            var queue = (await CheckAsync("Queues", thresholds)).Single(r => r.Check == "Queues");
+
+            var wait = Assert.Single(queue.Measures);
+            Assert.Equal(("LongestWait", "s", (double?)0, (double?)3600), (wait.Name, wait.Unit, wait.Warning, wait.Critical));
+            Assert.InRange(wait.Value, 0, 60);
+        }
+
+        [Fact]
         public async Task An_unreachable_host_is_critical_and_every_check_still_reports()
         {
             var results = await CheckAsync(null, port: ClosedPort());

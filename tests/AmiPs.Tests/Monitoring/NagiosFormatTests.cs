@@ -52,6 +52,34 @@ namespace AmiPs.Tests.Monitoring
         }
 
         [Fact]
+        public void A_queue_gives_its_callers_and_its_longest_wait_each_with_their_levels()
+        {
+            var queue = new AmiHealthResult("pbx1", "Queues", "support desk", AmiHealthStatus.Warning, "2 callers waiting, longest 1m 15s")
+            {
+                Value = 2,
+                Warning = 5,
+                Critical = 10,
+                Measures = new[] { new AmiHealthMeasure("LongestWait", 75, "s", 60, 300) },
+            };
+
+            var perfdata = AmiNagiosFormatter.Format(new[] { queue }).Output.Split('\n')[0].Split(new[] { " | " }, System.StringSplitOptions.None)[1];
+
+            Assert.Equal("'Queues support desk'=2;5;10;0; 'Queues support desk LongestWait'=75s;60;300;0;", perfdata);
+        }
+
+        [Fact]
+        public void A_measure_reads_back_from_its_text_as_a_job_returns_it()
+        {
+            var measure = new AmiHealthMeasure("LongestWait", 75.5, "s", 60, null);
+
+            Assert.Equal("LongestWait=75.5s;60;", measure.ToString());
+            Assert.True(AmiHealthMeasure.TryParse(measure.ToString(), out var back));
+            Assert.Equal(("LongestWait", 75.5, "s", (double?)60, (double?)null), (back!.Name, back.Value, back.Unit, back.Warning, back.Critical));
+            Assert.False(AmiHealthMeasure.TryParse("not a measure", out _));
+            Assert.False(AmiHealthMeasure.TryParse("x=1;2", out _));
+        }
+
+        [Fact]
         public void All_ok_says_how_many_checks_and_where()
         {
             var output = AmiNagiosFormatter.Format(new[] { Result("Connection", AmiHealthStatus.Ok, 1), Result("Channels", AmiHealthStatus.Ok, 0) }).Output;

@@ -12,6 +12,9 @@ namespace AmiPs.Monitoring.Checks
     /// </summary>
     internal sealed class QueuesCheck : TargetedCheck<AmiQueue>
     {
+        /// <summary>The name of the longest-wait measure, in seconds.</summary>
+        internal const string LongestWait = "LongestWait";
+
         public QueuesCheck()
             : base("Queues", AmiTrackedState.Queues, "queues")
         {
@@ -70,6 +73,8 @@ namespace AmiPs.Monitoring.Checks
                 Value = waiting,
                 Warning = callers.Warning,
                 Critical = callers.Critical,
+                // The wait has its own levels (QueueWait), so it is a measure of its own: perfdata graphs it too.
+                Measures = new[] { new AmiHealthMeasure(LongestWait, System.Math.Floor(wait.TotalSeconds), waitLevels.Unit, waitLevels.Warning, waitLevels.Critical) },
             };
         }
     }

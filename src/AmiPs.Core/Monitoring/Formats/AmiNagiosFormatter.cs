@@ -9,7 +9,7 @@ namespace AmiPs.Monitoring.Formats
     /// <summary>
     /// Health results as Nagios plugin output (the Nagios plugin guidelines): the first line
     /// <c>AMI &lt;STATUS&gt; - &lt;summary&gt; | &lt;perfdata&gt;</c>, then the long text, one result a line; perfdata
-    /// <c>'label'=value[unit];warn;crit;min;max</c> for every result that measured a figure.
+    /// <c>'label'=value[unit];warn;crit;min;max</c> for every figure a result measured (its Value and its Measures).
     /// </summary>
     public static class AmiNagiosFormatter
     {
@@ -25,7 +25,7 @@ namespace AmiPs.Monitoring.Formats
             var status = AmiHealthSeverity.Worst(results.Select(r => r.Status));
             var manyHosts = results.Select(r => r.ComputerName).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1;
             var text = new StringBuilder("AMI ").Append(Word(status)).Append(" - ").Append(Summary(results, manyHosts));
-            var perfdata = string.Join(" ", results.Where(r => r.Value is not null).Select(r => Perfdata(r, manyHosts)));
+            var perfdata = string.Join(" ", results.SelectMany(r => Perfdata(r, manyHosts)));
             if (perfdata.Length > 0)
             {
                 text.Append(" | ").Append(perfdata);
@@ -64,20 +64,34 @@ namespace AmiPs.Monitoring.Formats
             return (host + result.Check + target + ": " + result.Message).Replace('|', '/').Replace('\r', ' ').Replace('\n', ' ');
         }
 
-        private static string Perfdata(AmiHealthResult result, bool manyHosts)
+        // The result's own figure, then each further measure under the result's label and the measure's name.
+        private static IEnumerable<string> Perfdata(AmiHealthResult result, bool manyHosts)
         {
             var label = (manyHosts ? result.ComputerName + " " : string.Empty) + result.Check + (result.Target.Length > 0 ? " " + result.Target : string.Empty);
-            // Labels may hold anything but '=' and a quote, which the guidelines write as two quotes.
-            label = label.Replace("=", "_").Replace("'", "''");
-            var lowerIsWorse = AmiHealthThresholds.Default.LowerIsWorse(result.Check);
+            if (result.Value is { } value)
+            {
+                yield return Perfdata(label, value, result.Unit, result.Warning, result.Critical, AmiHealthThresholds.Default.LowerIsWorse(result.Check));
+            }
+
+            foreach (var measure in result.Measures ?? Array.Empty<AmiHealthMeasure>())
+            {
+                yield return Perfdata(label + " " + measure.Name, measure.Value, measure.Unit, measure.Warning, measure.Critical, lowerIsWorse: false);
+            }
+        }
+
+        private static string Perfdata(string label, double value, string unit, double? warning, double? critical, bool lowerIsWorse)
+        {
+            // Labels may hold anything but '=' and a quote, which the guidelines write as two quotes; the label is
+            // always quoted, so its spaces are part of it. A line break or '|' would end the perfdata: never in a label.
+            label = label.Replace("=", "_").Replace("'", "''").Replace('|', '/').Replace('\r', ' ').Replace('\n', ' ');
             return string.Format(
                 CultureInfo.InvariantCulture,
                 "'{0}'={1}{2};{3};{4};0;",
                 label,
-                Number(result.Value!.Value),
-                Unit(result.Unit),
-                Level(result.Warning, lowerIsWorse),
-                Level(result.Critical, lowerIsWorse));
+                Number(value),
+                Unit(unit),
+                Level(warning, lowerIsWorse),
+                Level(critical, lowerIsWorse));
         }
 
         // A low-is-bad level is the range "n:" (alert below n); a high-is-bad one the plain number.

@@ -176,6 +176,18 @@ namespace AmiPs.Monitoring.Formats
             {
                 text.Gauge("amips_check_value", "The figure Test-AmiHealth judged, in the check's unit (ms, s, or a count).", value, labels);
             }
+
+            foreach (var measure in result.Measures ?? Array.Empty<AmiHealthMeasure>())
+            {
+                text.Gauge(
+                    "amips_check_measure",
+                    "A further figure Test-AmiHealth judged beside the check's value (a queue's LongestWait), in its unit.",
+                    measure.Value,
+                    ("pbx", result.ComputerName),
+                    ("check", result.Check),
+                    ("target", result.Target),
+                    ("measure", measure.Name));
+            }
         }
     }
 }
