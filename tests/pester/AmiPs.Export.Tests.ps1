@@ -240,3 +240,24 @@ Describe 'No TimeSpan internals and no secret in the JSON of any exported object
         ($objects | ConvertTo-Csv) -join "`n" | Should -Not -Match ([regex]::Escape((Get-TestSecret $sim)))
     }
 }
+
+# Last in the file: connecting to another simulator makes that session the default, and disconnecting it leaves none.
+Describe 'Export of a broken session' -Tag CI {
+    It 'the status JSON of a session whose PBX went away says so (IsHealthy false, Disconnected, LastError) without the secret' {
+        $other = Start-AmiSimulator
+        $broken = $other | Connect-Ami -NoReconnect
+        try {
+            $other | Stop-AmiSimulator
+            Wait-Until { $broken.State -eq 'Disconnected' } -Because 'the session to notice the loss'
+            $json = Get-AmiStatus -Session $broken | ConvertTo-Json -Depth 5 -WarningAction Stop
+            $parsed = $json | ConvertFrom-Json -AsHashtable
+            $parsed.IsHealthy | Should -BeFalse
+            $parsed.State | Should -Be 'Disconnected'
+            $parsed.LastError | Should -Not -BeNullOrEmpty
+            $parsed.Uptime | Should -BeNullOrEmpty
+            $json | Should -Not -Match ([regex]::Escape((Get-TestSecret $other)))
+            $json | Should -Not -Match 'Password'
+        }
+        finally { Disconnect-Ami -Session $broken }
+    }
+}
