@@ -35,6 +35,8 @@ Describe 'Get-AmiEndpoint' -Tag CI {
         $null = Wait-AmiEvent ContactStatus -Filter { $_.ContactStatus -eq 'Unreachable' } -Since (Get-Date).AddSeconds(-5) -Timeout 5
         (Get-AmiEndpoint selftrunk).IsReachable | Should -BeFalse
         $null = $sim.Simulator.Sip.MakeReachable('selftrunk', 456)
+        # The next spec reads the table: wait for the Reachable event (under a loaded full run it came after the read).
+        Wait-Until { (Get-AmiEndpoint selftrunk).IsReachable } -Because 'selftrunk reachable again'
     }
 
     It 'renders one line with ToString and a table at 80 columns' {
