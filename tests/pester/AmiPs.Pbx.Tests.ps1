@@ -37,7 +37,7 @@ Describe 'Get-AmiEndpoint' -Tag CI {
         $made = [DateTimeOffset]::Now
         $null = $sim.Simulator.Sip.MakeReachable('selftrunk', 456)
         # The next spec reads the table: wait for the Reachable event (under a loaded full run it came after the read).
-        $null = Wait-AmiEvent ContactStatus -Filter { $_.ContactStatus -eq 'Reachable' } -Since $made.AddSeconds(-1) -Timeout 5
+        $null = Wait-AmiEvent ContactStatus -Filter { $_.ContactStatus -eq 'Reachable' } -Since $made -Timeout 5
         (Get-AmiEndpoint selftrunk).IsReachable | Should -BeTrue
     }
 
