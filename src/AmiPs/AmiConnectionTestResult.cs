@@ -25,13 +25,17 @@ namespace AmiPs.Commands
 
         public string UserName { get; }
 
-        /// <summary>From the start until the TCP (and TLS) connection was up.</summary>
-        public TimeSpan? ConnectTime { get; internal set; }
+        // The timings are export text (00:00:00.0012345) for ConvertTo-Json, which writes a TimeSpan as its 15 fields;
+        // in PowerShell $result.LoginTime is the TimeSpan (type data in AmiPs.types.ps1xml), as for calls and status.
 
-        /// <summary>From the start until the server accepted the login.</summary>
-        public TimeSpan? LoginTime { get; internal set; }
+        /// <summary>From the start until the TCP (and TLS) connection was up (text; <see cref="GetConnectTime"/>).</summary>
+        public string? ConnectTime => Text(GetConnectTime());
 
-        public TimeSpan? PingRoundTrip { get; internal set; }
+        /// <summary>From the start until the server accepted the login (text; <see cref="GetLoginTime"/>).</summary>
+        public string? LoginTime => Text(GetLoginTime());
+
+        /// <summary>The Ping's round trip (text; <see cref="GetPingRoundTrip"/>).</summary>
+        public string? PingRoundTrip => Text(GetPingRoundTrip());
 
         /// <summary>The AMI version from the server's banner.</summary>
         public string? AmiVersion { get; internal set; }
@@ -45,8 +49,22 @@ namespace AmiPs.Commands
         /// <summary>When the test started.</summary>
         public DateTimeOffset Time { get; }
 
+        internal TimeSpan? ConnectTimeSpan { get; set; }
+
+        internal TimeSpan? LoginTimeSpan { get; set; }
+
+        internal TimeSpan? PingRoundTripSpan { get; set; }
+
+        public TimeSpan? GetConnectTime() => ConnectTimeSpan;
+
+        public TimeSpan? GetLoginTime() => LoginTimeSpan;
+
+        public TimeSpan? GetPingRoundTrip() => PingRoundTripSpan;
+
         public override string ToString() => Success
-            ? $"{ComputerName}:{Port} OK (login {LoginTime?.TotalMilliseconds:0} ms, ping {PingRoundTrip?.TotalMilliseconds:0.0} ms)"
+            ? $"{ComputerName}:{Port} OK (login {LoginTimeSpan?.TotalMilliseconds:0} ms, ping {PingRoundTripSpan?.TotalMilliseconds:0.0} ms)"
             : $"{ComputerName}:{Port} FAILED: {Error}";
+
+        private static string? Text(TimeSpan? span) => span is { } value ? AmiDurationText.Format(value) : null;
     }
 }

@@ -49,13 +49,13 @@ namespace AmiPs.Commands
             // The connect and login times come from the session's own phase log, stamped as they happen.
             using var phases = session.Log.Listen(entry =>
             {
-                if (entry.EventId == AmiLogEvents.SocketConnected.Id && result.ConnectTime is null)
+                if (entry.EventId == AmiLogEvents.SocketConnected.Id && result.ConnectTimeSpan is null)
                 {
-                    result.ConnectTime = clock.Elapsed;
+                    result.ConnectTimeSpan = clock.Elapsed;
                 }
                 else if (entry.EventId == AmiLogEvents.Authenticated.Id)
                 {
-                    result.LoginTime = clock.Elapsed;
+                    result.LoginTimeSpan = clock.Elapsed;
                 }
             });
             // -Quiet prints only $true or $false: the session's log is not forwarded at all.
@@ -72,7 +72,7 @@ namespace AmiPs.Commands
                         throw new AmiResponseException(response);
                     }
 
-                    result.PingRoundTrip = ping.Elapsed;
+                    result.PingRoundTripSpan = ping.Elapsed;
                     result.Success = true;
                 }
                 catch (Exception ex) when (ex is AmiException or ArgumentException or TimeoutException)

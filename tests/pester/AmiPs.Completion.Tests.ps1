@@ -17,6 +17,11 @@ Describe 'Argument completers' -Tag CI {
         @{ Line = 'Invoke-AmiAction Pi'; Expected = 'Ping' }
         @{ Line = 'Receive-AmiEvent -EventType Hang'; Expected = 'Hangup' }
         @{ Line = 'Wait-AmiEvent -EventType Newch'; Expected = 'Newchannel' }
+        # Moved from the xUnit CompleterTests (issue 11: one suite for what users do).
+        @{ Line = 'Connect-Ami -EventMask rep'; Expected = 'reporting' }
+        @{ Line = "Invoke-AmiCommand 'core show ch"; Expected = 'core show channels' }
+        @{ Line = 'Get-AmiExtension -Context off'; Expected = 'office' }
+        @{ Line = 'New-AmiCall PJSIP/1 -Exten 1 -Context off'; Expected = 'office' }
     ) {
         # -Session completes to an expression that gives the session, e.g. (Get-AmiSession -Name 'office-pbx').
         @(Complete $Line) -like "*$Expected*" | Should -Not -BeNullOrEmpty
@@ -25,6 +30,8 @@ Describe 'Argument completers' -Tag CI {
     It 'every completion of <Line> starts with what was typed' -TestCases @(
         @{ Line = 'Receive-AmiEvent -EventType Hang'; Prefix = 'Hang' }
         @{ Line = 'Invoke-AmiAction -Action CoreShow'; Prefix = 'CoreShow' }
+        @{ Line = 'Get-AmiSession -Name off'; Prefix = 'off' }
+        @{ Line = 'Get-AmiExtension -Exten 100'; Prefix = '100' }
     ) {
         Complete $Line | ForEach-Object { $_.Trim("'") | Should -BeLike "$Prefix*" }
     }

@@ -1,7 +1,9 @@
 # Objects export as a person expects (issue 11.8): CSV lists read as text; JSON has enum names, ISO 8601 times,
-# durations as [d.]hh:mm:ss, no internals (Snapshot, Prefix, IsPresent), and reads back with ConvertFrom-Json.
-# ConvertTo-Json reflects over the CLR type's public properties (then adds type-data members it has not seen), so
-# these tests pin the public shape; in PowerShell the durations stay TimeSpans.
+# durations as TimeSpan's text ([d.]hh:mm:ss[.fffffff], what Export-Csv writes too), no internals (Snapshot, Prefix,
+# IsPresent, the raw Fields list, the session's Options), and reads back with ConvertFrom-Json.
+# ConvertTo-Json (JsonObject.cs) reflects over the CLR type's public properties, a nested object's too, and writes a
+# TimeSpan as its 15 fields; it then adds the top object's visible type-data and adapted members it has not seen, and
+# skips hidden ones (as Export-Csv does). So these tests pin the public shape; in PowerShell the durations stay TimeSpans.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'AmiPs.TestHelpers.ps1')
     # Calls talk for a minute, so a call is Up while it is exported; pings every second give LastPingRoundTrip.
@@ -83,12 +85,67 @@ Describe 'Export of extensions, sessions and status' -Tag CI {
         ([DateTimeOffset] $parsed.LastChanged).UtcTicks | Should -Be $extension.LastChanged.UtcTicks
     }
 
-    It 'a session''s JSON names its state and the options'' enums' {
-        $parsed = Get-AmiSession | ConvertTo-Json -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable
+    It 'a session''s JSON names its state, has a text round trip, and leaves out the options (configuration, and internals such as LoggerFactory)' {
+        Wait-Until { $null -ne (Get-AmiSession).LastPingRoundTrip } -Because 'a first keep-alive ping'
+        $session = Get-AmiSession
+        $parsed = $session | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable
         $parsed.State | Should -Be 'Connected'
-        $parsed.Options.AuthType | Should -Be 'MD5'
-        $parsed.Options.Track | Should -Be 'All'
         $parsed.StateHistory[-1].State | Should -Be 'Connected'
+        $parsed.LastPingRoundTrip | Should -Match $Duration
+        [timespan] $parsed.LastPingRoundTrip | Should -Be $session.LastPingRoundTrip
+        $keys = @(Get-JsonKey $parsed)
+        $keys | Should -Not -Contain 'Options'
+        $keys | Should -Not -Contain 'LoggerFactory'
+        $keys | Should -Not -Contain 'EffectivePingTimeout'
+    }
+
+    It 'in PowerShell a session''s Options (hidden from exports) and LastPingRoundTrip are still there, with TimeSpans' {
+        $session = Get-AmiSession
+        $session.Options.KeepAliveInterval | Should -BeOfType [timespan]
+        $session.Options.KeepAliveInterval -lt [timespan]'00:00:02' | Should -BeTrue
+        $session.Options.Track | Should -Be 'All'
+        $session.LastPingRoundTrip | Should -BeOfType [timespan]
+        $session | Get-Member -Name Options | Should -BeNullOrEmpty -Because 'hidden members are what JSON and CSV skip'
+        $session | Get-Member -Name Options -Force | Should -Not -BeNullOrEmpty
+    }
+
+    It 'CSV of sessions, status and connection tests has readable columns: durations that read back, no type names' {
+        $rows = @(
+            Get-AmiSession | ConvertTo-Csv | ConvertFrom-Csv
+            Get-AmiStatus | ConvertTo-Csv | ConvertFrom-Csv
+            Test-AmiConnection -ComputerName $sim.ComputerName -Port $sim.Port -Credential $sim.Credential | ConvertTo-Csv | ConvertFrom-Csv
+        )
+        foreach ($row in $rows) {
+            foreach ($column in $row.psobject.Properties) {
+                $column.Value | Should -Not -Match '^(System|AmiPs|Microsoft)\.[\w.`]+(\[.*\])?$' -Because "$($column.Name) should read as text"
+            }
+        }
+        $rows[0].Calls | Should -Match '^\d+ active, \d+ completed$'
+        $rows[0].StateHistory | Should -Match 'Connecting -> Connected'
+        $rows[0].Options | Should -BeNullOrEmpty
+        [timespan] $rows[0].LastPingRoundTrip | Should -BeGreaterThan ([timespan]::Zero)
+        [timespan] $rows[1].Uptime | Should -BeGreaterThan ([timespan]::Zero)
+        [timespan] $rows[2].LoginTime | Should -BeGreaterThan ([timespan]::Zero)
+    }
+
+    It 'a connection test''s timings are text in JSON and TimeSpans in PowerShell' {
+        $test = Test-AmiConnection -ComputerName $sim.ComputerName -Port $sim.Port -Credential $sim.Credential
+        $test.LoginTime | Should -BeOfType [timespan]
+        $test.LoginTime -ge $test.ConnectTime | Should -BeTrue
+        $parsed = $test | ConvertTo-Json | ConvertFrom-Json -AsHashtable
+        foreach ($name in 'ConnectTime', 'LoginTime', 'PingRoundTrip') {
+            $parsed[$name] | Should -Match $Duration
+            [timespan] $parsed[$name] | Should -Be $test.$name
+        }
+    }
+
+    It 'a registration''s Expiration is text in JSON and a TimeSpan in PowerShell' {
+        $registration = Get-AmiRegistration | Where-Object { $null -ne $_.Expiration } | Select-Object -First 1
+        $registration | Should -Not -BeNullOrEmpty -Because 'the simulator''s PJSIP registrations have an expiration'
+        $registration.Expiration | Should -BeOfType [timespan]
+        $parsed = $registration | ConvertTo-Json | ConvertFrom-Json -AsHashtable
+        $parsed.Expiration | Should -Match $Duration
+        [timespan] $parsed.Expiration | Should -Be $registration.Expiration
     }
 
     It 'the status JSON has enum names, an ISO time, hh:mm:ss durations, and reads back' {
@@ -103,7 +160,7 @@ Describe 'Export of extensions, sessions and status' -Tag CI {
         $parsed.Uptime | Should -Match $Duration
         $parsed.LastPingRoundTrip | Should -Match $Duration
         [timespan] $parsed.LastPingRoundTrip | Should -Be $status.LastPingRoundTrip
-        [timespan] $parsed.Uptime | Should -Be ([timespan]::FromSeconds([math]::Floor($status.Uptime.TotalSeconds)))
+        [timespan] $parsed.Uptime | Should -Be $status.Uptime
     }
 }
 
@@ -134,11 +191,73 @@ Describe 'Export of events' -Tag CI {
         $hangupParsed.Uniqueid | Should -Be $hangup.Uniqueid
     }
 
+    It 'a Hangup event''s JSON carries each field once: no raw Fields list (still $e.Fields in PowerShell, hidden)' {
+        $hangupParsed.Keys | Should -Not -Contain 'Fields'
+        @($hangup.Fields).Count | Should -BeGreaterThan 10
+        $hangup | Get-Member -Name Fields | Should -BeNullOrEmpty -Because 'hidden members are what JSON and CSV skip'
+        $hangup | Get-Member -Name Fields -Force | Should -Not -BeNullOrEmpty
+        # A log line, not a dump: the typed fields and the untyped ones, once each (was ~103 lines at -Depth 3).
+        ($hangupJson -split "`n").Count | Should -BeLessThan 40
+        ($hangup | ConvertTo-Csv | ConvertFrom-Csv).psobject.Properties.Name | Should -Not -Contain 'Fields'
+    }
+
     It 'a dial event''s caller and Dest blocks carry no Prefix or IsPresent' {
         $dial = Receive-AmiEvent -EventType DialEnd -Since $start -Timeout 1 | Select-Object -First 1
         $keys = @(Get-JsonKey ($dial | ConvertTo-Json -Depth 3 | ConvertFrom-Json -AsHashtable))
         $keys | Should -Contain 'Dest'
         $keys | Should -Not -Contain 'Prefix'
         $keys | Should -Not -Contain 'IsPresent'
+    }
+}
+
+# Every exported object type whose durations AmiPs writes as text: none may carry a TimeSpan's 15 fields ("Ticks")
+# at any depth, nor the simulator's secret. Queues, live channels, endpoints and server info are not here yet: their
+# TimeSpans are read by the health checks (src/AmiPs.Core/Monitoring) under the same names (see CHANGELOG).
+Describe 'No TimeSpan internals and no secret in the JSON of any exported object' -Tag CI {
+    BeforeDiscovery {
+        $script:exports = @(
+            @{ Name = 'Get-AmiSession'; Get = { Get-AmiSession } }
+            @{ Name = 'Get-AmiStatus'; Get = { Get-AmiStatus } }
+            @{ Name = 'Get-AmiCall'; Get = { Get-AmiCall } }
+            @{ Name = 'Get-AmiExtension'; Get = { Get-AmiExtension } }
+            @{ Name = 'Get-AmiRegistration'; Get = { Get-AmiRegistration } }
+            @{ Name = 'Get-AmiLog'; Get = { Get-AmiLog } }
+            @{ Name = 'Test-AmiHealth'; Get = { Test-AmiHealth } }
+            @{ Name = 'Test-AmiConnection'; Get = { Test-AmiConnection -ComputerName $sim.ComputerName -Port $sim.Port -Credential $sim.Credential } }
+            @{ Name = 'Invoke-AmiAction'; Get = { Invoke-AmiAction Ping } }
+            @{ Name = 'Receive-AmiEvent'; Get = { Receive-AmiEvent -Since $start -Timeout 1 | Where-Object Event -in 'Newchannel', 'DialBegin', 'DialEnd', 'BridgeEnter', 'Hangup', 'Newstate' } }
+        )
+    }
+
+    It '<Name> | ConvertTo-Json -Depth 5 has no "Ticks" and no secret' -TestCases $exports {
+        param($Name, $Get)
+        $objects = @(& $Get)
+        $objects.Count | Should -BeGreaterThan 0 -Because "$Name should give something to export"
+        $json = $objects | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
+        $json | Should -Not -Match '"Ticks"'
+        $json | Should -Not -Match '"TotalMilliseconds"'
+        $json | Should -Not -Match ([regex]::Escape((Get-TestSecret $sim)))
+        ($objects | ConvertTo-Csv) -join "`n" | Should -Not -Match ([regex]::Escape((Get-TestSecret $sim)))
+    }
+}
+
+# Last in the file: connecting to another simulator makes that session the default, and disconnecting it leaves none.
+Describe 'Export of a broken session' -Tag CI {
+    It 'the status JSON of a session whose PBX went away says so (IsHealthy false, Disconnected, LastError) without the secret' {
+        $other = Start-AmiSimulator
+        $broken = $other | Connect-Ami -NoReconnect
+        try {
+            $other | Stop-AmiSimulator
+            Wait-Until { $broken.State -eq 'Disconnected' } -Because 'the session to notice the loss'
+            $json = Get-AmiStatus -Session $broken | ConvertTo-Json -Depth 5 -WarningAction Stop
+            $parsed = $json | ConvertFrom-Json -AsHashtable
+            $parsed.IsHealthy | Should -BeFalse
+            $parsed.State | Should -Be 'Disconnected'
+            $parsed.LastError | Should -Not -BeNullOrEmpty
+            $parsed.Uptime | Should -BeNullOrEmpty
+            $json | Should -Not -Match ([regex]::Escape((Get-TestSecret $other)))
+            $json | Should -Not -Match 'Password'
+        }
+        finally { Disconnect-Ami -Session $broken }
     }
 }

@@ -34,7 +34,11 @@ Describe 'Get-AmiEndpoint' -Tag CI {
         $null = $sim.Simulator.Sip.MakeUnreachable('selftrunk')
         $null = Wait-AmiEvent ContactStatus -Filter { $_.ContactStatus -eq 'Unreachable' } -Since (Get-Date).AddSeconds(-5) -Timeout 5
         (Get-AmiEndpoint selftrunk).IsReachable | Should -BeFalse
+        $made = [DateTimeOffset]::Now
         $null = $sim.Simulator.Sip.MakeReachable('selftrunk', 456)
+        # The next spec reads the table: wait for the Reachable event (under a loaded full run it came after the read).
+        $null = Wait-AmiEvent ContactStatus -Filter { $_.ContactStatus -eq 'Reachable' } -Since $made -Timeout 5
+        (Get-AmiEndpoint selftrunk).IsReachable | Should -BeTrue
     }
 
     It 'renders one line with ToString and a table at 80 columns' {

@@ -80,7 +80,13 @@ namespace AmiPs.Client
 
         public bool UseTls => Options.UseTls;
 
-        public AmiSessionOptions Options { get; }
+        // Not a public property: ConvertTo-Json reflects over a nested object's CLR properties and writes each TimeSpan
+        // in the options as its 15 fields (issue 11.8). GetOptions() reads them; in PowerShell $session.Options is a
+        // hidden type-data property (AmiPs.types.ps1xml), so scripts read it and JSON and CSV leave the configuration out.
+        internal AmiSessionOptions Options { get; }
+
+        /// <summary>The options this session was made with (in PowerShell: <c>$session.Options</c>).</summary>
+        public AmiSessionOptions GetOptions() => Options;
 
         public AmiSessionState State
         {
@@ -131,13 +137,14 @@ namespace AmiPs.Client
             }
         }
 
-        public TimeSpan? LastPingRoundTrip
+        /// <summary><see cref="GetLastPingRoundTrip"/> as export text (<c>00:00:00.0012345</c>); in PowerShell <c>$session.LastPingRoundTrip</c> is the TimeSpan (type data).</summary>
+        public string? LastPingRoundTrip => GetLastPingRoundTrip() is { } ping ? AmiDurationText.Format(ping) : null;
+
+        /// <summary>The last keep-alive ping's round trip; null before the first.</summary>
+        public TimeSpan? GetLastPingRoundTrip()
         {
-            get
-            {
-                var ticks = Interlocked.Read(ref _lastPingTicks);
-                return ticks < 0 ? null : TimeSpan.FromTicks(ticks);
-            }
+            var ticks = Interlocked.Read(ref _lastPingTicks);
+            return ticks < 0 ? null : TimeSpan.FromTicks(ticks);
         }
 
         public long EventsReceived => Interlocked.Read(ref _eventsReceived);
@@ -161,7 +168,8 @@ namespace AmiPs.Client
             {
                 lock (_gate)
                 {
-                    return _stateHistory.ToArray();
+                    // A list whose text joins the changes, so Export-Csv writes them instead of the array's type name.
+                    return new AmiTextList<AmiStateChange>(_stateHistory.ToArray());
                 }
             }
         }

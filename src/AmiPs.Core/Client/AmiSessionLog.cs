@@ -174,5 +174,8 @@ namespace AmiPs.Client
                 }
             }
         }
+
+        // What Export-Csv writes for the session's Log column (it writes ToString(), which was the type name).
+        public override string ToString() => $"{GetEntries().Count} entries";
     }
 }

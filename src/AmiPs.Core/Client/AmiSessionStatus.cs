@@ -20,7 +20,7 @@ namespace AmiPs.Client
             ConnectedSince = session.ConnectedSince;
             ReconnectCount = session.ReconnectCount;
             LastError = session.LastError;
-            _lastPingRoundTrip = session.LastPingRoundTrip;
+            _lastPingRoundTrip = session.GetLastPingRoundTrip();
             EventsReceived = session.EventsReceived;
             EventsDropped = session.EventsDropped;
             ProtocolErrors = session.ProtocolErrors;
@@ -50,7 +50,7 @@ namespace AmiPs.Client
 
         public DateTimeOffset? ConnectedSince { get; }
 
-        /// <summary><see cref="GetUptime"/> as text (<c>01:02:03</c>, whole seconds); in PowerShell <c>$status.Uptime</c> is the TimeSpan (type data), as <c>ConvertTo-Json</c> would write a TimeSpan as its 15 fields.</summary>
+        /// <summary><see cref="GetUptime"/> as text (<c>01:02:03.2500000</c>); in PowerShell <c>$status.Uptime</c> is the TimeSpan (type data), as <c>ConvertTo-Json</c> would write a TimeSpan as its 15 fields.</summary>
         public string? Uptime => GetUptime() is { } uptime ? AmiDurationText.Format(uptime) : null;
 
         public int ReconnectCount { get; }
@@ -58,7 +58,7 @@ namespace AmiPs.Client
         public string? LastError { get; }
 
         /// <summary><see cref="GetLastPingRoundTrip"/> as text (<c>00:00:00.0012345</c>); in PowerShell <c>$status.LastPingRoundTrip</c> is the TimeSpan.</summary>
-        public string? LastPingRoundTrip => _lastPingRoundTrip is { } ping ? AmiDurationText.FormatExact(ping) : null;
+        public string? LastPingRoundTrip => _lastPingRoundTrip is { } ping ? AmiDurationText.Format(ping) : null;
 
         public long EventsReceived { get; }
 

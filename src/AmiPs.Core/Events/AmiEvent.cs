@@ -6,7 +6,7 @@ namespace AmiPs.Events
 {
     /// <summary>
     /// An event from the PBX. Known events are subclasses with typed properties; any other event arrives as this
-    /// class, never dropped. Every field stays readable, in order, duplicates kept, through <see cref="Fields"/>
+    /// class, never dropped. Every field stays readable, in order, duplicates kept, through <see cref="GetFields"/>
     /// and the indexer.
     /// </summary>
     public class AmiEvent
@@ -27,8 +27,13 @@ namespace AmiPs.Events
         /// <summary>The name of the session it came from.</summary>
         public string? Session { get; }
 
-        /// <summary>All fields as received.</summary>
-        public IReadOnlyList<AmiField> Fields => Raw;
+        // Not a public property: ConvertTo-Json reflects over public properties, and the raw list repeated every field
+        // the typed properties and the adapter's field properties already carry (a Hangup was ~100 lines at -Depth 3,
+        // most of it this). GetFields() reads it; in PowerShell $e.Fields is a hidden type-data property.
+        internal IReadOnlyList<AmiField> Fields => Raw;
+
+        /// <summary>All fields as received, in order, duplicates kept (in PowerShell: <c>$e.Fields</c>).</summary>
+        public IReadOnlyList<AmiField> GetFields() => Raw;
 
         /// <summary>The <c>Privilege</c> classes of a live event (absent on list items).</summary>
         public string? Privilege => Raw["Privilege"];

@@ -4,6 +4,10 @@ using System.Globalization;
 namespace AmiPs.Monitoring
 {
     /// <summary>Durations in messages as people write them: <c>45s</c>, <c>12m 5s</c>, <c>3h 4m</c>, <c>2d 3h</c>.</summary>
+    /// <remarks>
+    /// A different idea from <c>AmiPs.AmiDurationText</c> (export text that reads back as a TimeSpan): this one rounds
+    /// for a health message a person reads, so the two stay apart.
+    /// </remarks>
     internal static class AmiDurationText
     {
         public static string Format(TimeSpan span)

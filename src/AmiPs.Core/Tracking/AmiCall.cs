@@ -73,7 +73,7 @@ namespace AmiPs.Tracking
         public bool IsActive => State != AmiCallState.Ended;
 
         /// <summary>
-        /// <see cref="GetDuration"/> as text (<c>00:01:05</c>, <c>1.02:03:04</c>; whole seconds). Text because
+        /// <see cref="GetDuration"/> as text (<c>00:01:05.2500000</c>, <c>1.02:03:04</c>). Text because
         /// <c>ConvertTo-Json</c> writes a TimeSpan property as its 15 fields; in PowerShell <c>$call.Duration</c> is the
         /// TimeSpan (type data in AmiPs.types.ps1xml), so comparisons keep working.
         /// </summary>

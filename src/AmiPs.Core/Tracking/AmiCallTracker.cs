@@ -434,5 +434,8 @@ namespace AmiPs.Tracking
                 call.FromName = Known(channel.CallerIDName) ?? call.FromName;
             }
         }
+
+        // What Export-Csv writes for the session's Calls column (it writes ToString(), which was the type name).
+        public override string ToString() => $"{ActiveCount} active, {CompletedCount} completed";
     }
 }

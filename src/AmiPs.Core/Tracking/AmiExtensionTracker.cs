@@ -163,5 +163,8 @@ namespace AmiPs.Tracking
         // Numeric extensions sort as numbers (2 before 10), others as text.
         private static int CompareExten(string a, string b) =>
             long.TryParse(a, out var x) && long.TryParse(b, out var y) ? x.CompareTo(y) : string.Compare(a, b, StringComparison.OrdinalIgnoreCase);
+
+        // What Export-Csv writes for the session's Extensions column (it writes ToString(), which was the type name).
+        public override string ToString() => $"{Count} extensions";
     }
 }

@@ -320,6 +320,9 @@ namespace AmiPs.Tracking
         }
 
         private AmiQueue Snapshot(QueueState state) => state.Snapshot ??= new AmiQueue(state, _session);
+
+        // What Export-Csv writes for the session's Queues column (it writes ToString(), which was the type name).
+        public override string ToString() => $"{Count} queues";
     }
 
     /// <summary>Whether a PBX has queues (app_queue), as a session's last load found.</summary>

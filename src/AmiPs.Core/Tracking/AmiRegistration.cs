@@ -9,6 +9,9 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed class AmiRegistration
     {
+        private readonly TimeSpan? _expiration;
+        private readonly TimeSpan? _retryInterval;
+
         public AmiRegistration(
             string name,
             AmiSipStack stack,
@@ -29,8 +32,8 @@ namespace AmiPs.Tracking
             Status = status;
             StatusText = string.IsNullOrEmpty(statusText) ? status.ToString() : statusText!;
             NextRegistration = nextRegistration;
-            Expiration = expiration;
-            RetryInterval = retryInterval;
+            _expiration = expiration;
+            _retryInterval = retryInterval;
             LastChanged = lastChanged;
             Session = session;
         }
@@ -59,11 +62,14 @@ namespace AmiPs.Tracking
         /// <summary>When the next REGISTER is due, from the last list (a live event clears it); null when none is scheduled.</summary>
         public DateTimeOffset? NextRegistration { get; }
 
-        /// <summary>The expiration asked for (PJSIP <c>Expiration</c>, chan_sip <c>Refresh</c>).</summary>
-        public TimeSpan? Expiration { get; }
+        // The two durations are export text (00:02:00) because ConvertTo-Json writes a TimeSpan as its 15 fields;
+        // in PowerShell $registration.Expiration is the TimeSpan (type data), as for calls and status.
 
-        /// <summary>How long PJSIP waits before retrying a failed registration; null for chan_sip.</summary>
-        public TimeSpan? RetryInterval { get; }
+        /// <summary><see cref="GetExpiration"/> as text (<c>00:02:00</c>).</summary>
+        public string? Expiration => _expiration is { } value ? AmiDurationText.Format(value) : null;
+
+        /// <summary><see cref="GetRetryInterval"/> as text.</summary>
+        public string? RetryInterval => _retryInterval is { } value ? AmiDurationText.Format(value) : null;
 
         /// <summary>When AmiPs last saw its status change (or loaded it).</summary>
         public DateTimeOffset LastChanged { get; }
@@ -71,8 +77,14 @@ namespace AmiPs.Tracking
         /// <summary>The name of the session it came from.</summary>
         public string? Session { get; }
 
+        /// <summary>The expiration asked for (PJSIP <c>Expiration</c>, chan_sip <c>Refresh</c>).</summary>
+        public TimeSpan? GetExpiration() => _expiration;
+
+        /// <summary>How long PJSIP waits before retrying a failed registration; null for chan_sip.</summary>
+        public TimeSpan? GetRetryInterval() => _retryInterval;
+
         internal AmiRegistration WithStatus(AmiRegistrationStatus status, string? text, DateTimeOffset time) =>
-            new AmiRegistration(Name, Stack, ServerUri, ClientUri, status, text, null, Expiration, RetryInterval, status == Status ? LastChanged : time, Session);
+            new AmiRegistration(Name, Stack, ServerUri, ClientUri, status, text, null, _expiration, _retryInterval, status == Status ? LastChanged : time, Session);
 
         /// <summary><c>provider Registered (sip:127.0.0.1:5060)</c>.</summary>
         public override string ToString() => $"{Name} {StatusText} ({ServerUri})";

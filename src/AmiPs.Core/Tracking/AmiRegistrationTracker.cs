@@ -108,7 +108,7 @@ namespace AmiPs.Tracking
             : string.Equals(known.ClientUri, e.Username, StringComparison.OrdinalIgnoreCase) && string.Equals(known.ServerUri, e.Domain, StringComparison.OrdinalIgnoreCase);
 
         private static AmiRegistration Keep(AmiRegistration item, DateTimeOffset lastChanged) =>
-            new AmiRegistration(item.Name, item.Stack, item.ServerUri, item.ClientUri, item.Status, item.StatusText, item.NextRegistration, item.Expiration, item.RetryInterval, lastChanged, item.Session);
+            new AmiRegistration(item.Name, item.Stack, item.ServerUri, item.ClientUri, item.Status, item.StatusText, item.NextRegistration, item.GetExpiration(), item.GetRetryInterval(), lastChanged, item.Session);
 
         private static TimeSpan? Seconds(int? seconds) => seconds is int s && s >= 0 ? TimeSpan.FromSeconds(s) : null;
     }

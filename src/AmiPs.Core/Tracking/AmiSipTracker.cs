@@ -145,5 +145,8 @@ namespace AmiPs.Tracking
                 _loadError = error;
             }
         }
+
+        // What Export-Csv writes for the session's Endpoints and Registrations column (it writes ToString(), which was the type name).
+        public override string ToString() => $"{Count} loaded ({Stack})";
     }
 }

@@ -62,7 +62,7 @@ namespace AmiPs.Tests.Events
 
             var result = _ps.Run(
                 "$e.'Weird-Key'; $e.zznewerthanamips; $e.Event; $e.Session; " +
-                "@($e.PSObject.Properties | ForEach-Object { $null = $_.Value; $_.Name }).Count -gt 10; " +
+                "@($e.PSObject.Properties | ForEach-Object { $null = $_.Value; $_.Name }).Count -ge 10; " +
                 "$e.PSObject.Properties.Name -contains 'ZzNewerThanAmiPs'",
                 new Dictionary<string, object?> { ["e"] = e }).ThrowIfErrors();
 

@@ -112,7 +112,7 @@ namespace AmiPs.Tests.Faults
             Assert.Equal("Pong", ping["Ping"]);
             var timerSlack = TimeSpan.FromMilliseconds(5); // timers may fire a millisecond early
             Assert.True(watch.Elapsed >= delay - timerSlack, "the delay was applied");
-            await Eventually.WaitUntilAsync(() => session.LastPingRoundTrip >= delay - timerSlack, Deadline, "a keep-alive through the slow link");
+            await Eventually.WaitUntilAsync(() => session.GetLastPingRoundTrip() >= delay - timerSlack, Deadline, "a keep-alive through the slow link");
             Assert.Equal(0, session.ReconnectCount);
         }
 

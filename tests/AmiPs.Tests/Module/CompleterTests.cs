@@ -5,7 +5,11 @@ using Xunit;
 
 namespace AmiPs.Tests.Module
 {
-    /// <summary>Tab completion of session names and of the server's actions, through the engine's TabExpansion2.</summary>
+    /// <summary>
+    /// Tab completion of the server's actions through the engine's TabExpansion2, against a scripted server that
+    /// counts ListCommands (asked once a connection) and with no session at all. The completions users type (session
+    /// names, -Session, extensions, contexts, event names and masks, CLI commands) are in tests/pester/AmiPs.Completion.Tests.ps1.
+    /// </summary>
     public sealed class CompleterTests : IDisposable
     {
         private readonly ScriptedAmiServer _server = new ScriptedAmiServer();
@@ -15,48 +19,6 @@ namespace AmiPs.Tests.Module
         {
             _ps.SetVariable("port", _server.Port);
             _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
-        }
-
-        [Fact]
-        public void Session_names_complete_with_the_open_sessions()
-        {
-            var names = Complete(@"
-                Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null
-                Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-two | Out-Null
-                Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name other | Out-Null", "Get-AmiSession -Name lab");
-
-            Assert.Equal(new[] { "lab-one", "lab-two" }, names);
-        }
-
-        [Fact]
-        public void For_a_Session_parameter_the_completer_gives_the_name_which_binds()
-        {
-            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
-
-            Assert.Equal(new[] { "lab-one" }, Complete(string.Empty, "Get-AmiStatus -Session lab"));
-            var result = _ps.Run("(Get-AmiStatus -Session lab-one).Name").ThrowIfErrors();
-            Assert.Equal(new object[] { "lab-one" }, result.Output.Select(o => o.BaseObject));
-        }
-
-        [Theory]
-        [InlineData("Connect-Ami -EventMask rep", "reporting")]
-        [InlineData("Invoke-AmiCommand 'core show ch", "'core show channels'")]
-        [InlineData("Receive-AmiEvent -EventType Newch", "Newchannel")]
-        public void Fixed_lists_complete(string line, string expected)
-        {
-            Assert.Contains(expected, Complete(string.Empty, line));
-        }
-
-        [Fact]
-        public void Extensions_and_contexts_complete_with_the_tracked_ones()
-        {
-            _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office-hints"), ("Hint", "PJSIP/1001"), ("Status", "0"), ("StatusText", "Idle") });
-            _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -Name lab-one | Out-Null").ThrowIfErrors();
-            Eventually.WaitUntil(() => _ps.Run("@(Get-AmiExtension).Count").Output.Select(o => (int)o.BaseObject).Single() == 1, TimeSpan.FromSeconds(10), "the hint is tracked");
-
-            Assert.Equal(new[] { "1001" }, Complete(string.Empty, "Get-AmiExtension 10"));
-            Assert.Equal(new[] { "office-hints" }, Complete(string.Empty, "Get-AmiExtension -Context off"));
-            Assert.Equal(new[] { "office-hints" }, Complete(string.Empty, "New-AmiCall PJSIP/1 -Exten 1 -Context off"));
         }
 
         [Fact]

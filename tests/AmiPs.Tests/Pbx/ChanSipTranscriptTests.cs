@@ -49,7 +49,7 @@ namespace AmiPs.Tests.Pbx
             Assert.False(registration.IsRegistered);
             Assert.Equal("sip:127.0.0.1:5063", registration.ServerUri);
             Assert.Equal("sip:trunkuser@127.0.0.1:5060", registration.ClientUri);
-            Assert.Equal(TimeSpan.FromSeconds(120), registration.Expiration);
+            Assert.Equal(TimeSpan.FromSeconds(120), registration.GetExpiration());
         }
 
         [Fact]

@@ -65,8 +65,8 @@ namespace AmiPs.Tests.Pbx
             Assert.True(provider.IsRegistered);
             Assert.Equal("sip:127.0.0.1:5060", provider.ServerUri);
             Assert.Equal("sip:selftrunk@127.0.0.1:5060", provider.ClientUri);
-            Assert.Equal(TimeSpan.FromSeconds(120), provider.Expiration);
-            Assert.Equal(TimeSpan.FromSeconds(10), provider.RetryInterval);
+            Assert.Equal(TimeSpan.FromSeconds(120), provider.GetExpiration());
+            Assert.Equal(TimeSpan.FromSeconds(10), provider.GetRetryInterval());
             Assert.Null(provider.NextRegistration); // NextReg: 0
             var dead = session.Registrations.Find("deadtrunk")!;
             Assert.Equal(AmiRegistrationStatus.Rejected, dead.Status);
