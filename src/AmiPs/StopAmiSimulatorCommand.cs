@@ -3,7 +3,7 @@ using System.Management.Automation;
 
 namespace AmiPs.Commands
 {
-    /// <summary>Stops simulators started by Start-AmiSimulator (every one when none is given) and closes their sessions. Safe to repeat.</summary>
+    /// <summary>Stops simulators started by Start-AmiSimulator (every one when it is run alone, none when an empty pipeline feeds it) and closes their sessions. Safe to repeat.</summary>
     [Cmdlet(VerbsLifecycle.Stop, "AmiSimulator")]
     [OutputType(typeof(void))]
     public sealed class StopAmiSimulatorCommand : AmiCmdlet
@@ -26,7 +26,8 @@ namespace AmiPs.Commands
 
         protected override void EndProcessing()
         {
-            if (!_sawInput)
+            // Nothing piped in (`$none | Stop-AmiSimulator`) stops nothing; only a bare Stop-AmiSimulator means every one.
+            if (!_sawInput && !MyInvocation.ExpectingInput)
             {
                 Stop(AmiSimulatorStore.All);
             }

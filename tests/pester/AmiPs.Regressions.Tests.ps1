@@ -95,6 +95,16 @@ Describe 'Sessions bind by object or name, ids only by their own name (11.1, 11.
         $a.State | Should -Be 'Connected'
         $b.State | Should -Be 'Connected'
     }
+
+    It 'an empty pipeline into Stop-AmiSimulator stops no simulator (only a bare Stop-AmiSimulator stops all)' {
+        $spare = Start-AmiSimulator -Name spare
+        try {
+            @() | Stop-AmiSimulator
+            (Test-AmiConnection $spare.ComputerName -Port $spare.Port -Credential $spare.Credential -Quiet) | Should -BeTrue
+            (Test-AmiConnection $sim.ComputerName -Port $sim.Port -Credential $sim.Credential -Quiet) | Should -BeTrue
+        }
+        finally { $spare | Stop-AmiSimulator }
+    }
 }
 
 Describe 'Sessions belong to their runspace (11.3)' -Tag CI {
