@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using AmiPs.Events;
 using AmiPs.Protocol;
 
@@ -80,6 +81,56 @@ namespace AmiPs.Client
             foreach (var subscriber in Volatile.Read(ref _subscribers))
             {
                 subscriber.Wake();
+            }
+        }
+
+        /// <summary>Whether a subscriber is full and still keeping pace: the reader should <see cref="WaitForRoomAsync"/> before the next event.</summary>
+        public bool MustWait
+        {
+            get
+            {
+                foreach (var subscriber in Volatile.Read(ref _subscribers))
+                {
+                    if (subscriber.NeedsRoom)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Flow control, on the read loop: wakes the subscribers, then waits for each full one to make room, each at
+        /// most <see cref="AmiSubscription.FlowGrace"/>; one that does not is marked stalled and drops from then on
+        /// (the reader does not wait for it again until it has taken half its capacity). Meanwhile the socket is not read,
+        /// so TCP slows the sender. Ends early when <paramref name="cancellationToken"/> is cancelled.
+        /// </summary>
+        public async Task WaitForRoomAsync(CancellationToken cancellationToken)
+        {
+            WakeSubscribers();
+            foreach (var subscriber in Volatile.Read(ref _subscribers))
+            {
+                if (!subscriber.NeedsRoom)
+                {
+                    continue;
+                }
+
+                var room = subscriber.WaitForRoom();
+                if (room.IsCompleted)
+                {
+                    continue;
+                }
+
+                using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var timeout = Task.Delay(AmiSubscription.FlowGrace, grace.Token);
+                if (await Task.WhenAny(room, timeout).ConfigureAwait(false) != room)
+                {
+                    subscriber.MarkStalled();
+                }
+
+                grace.Cancel(); // frees the timer at once rather than when the grace would have ended
             }
         }
 
