@@ -26,7 +26,7 @@ namespace AmiPs.Client
     /// TCP slows the sender down, as with any client that reads slowly) as long as the consumer keeps taking events:
     /// at least <c>ResumeRoom</c> of them within <see cref="FlowGrace"/>. A consumer that does not is stalled: its
     /// oldest events are then dropped and counted (<see cref="Dropped"/>) without the reader waiting again until it
-    /// has taken half its capacity again, so a slow consumer costs memory up to its capacity and no more, and stalls
+    /// has taken a chunk (<c>ResumeRoom</c>) again, so a slow consumer costs memory up to its capacity and no more, and stalls
     /// the session for one grace at a time at most. Dispose to stop receiving.
     /// </summary>
     /// <remarks>
@@ -79,7 +79,7 @@ namespace AmiPs.Client
         private bool _dropReported;
         private int _disposed;
         // Set when the consumer made too little progress within a grace; cleared once it has taken _rearmAfter events
-        // since (half its capacity: "drained to half" in events, as the reader keeps refilling a stalled queue).
+        // since (a chunk: it is alive again). Counted in events taken, as the reader keeps refilling a stalled queue.
         private volatile bool _stalled;
         private int _takenSinceStall;
         // The reader's wait for room, released by TryRead once _resumeRoom slots are free (or by Complete).
@@ -95,7 +95,7 @@ namespace AmiPs.Client
             _reportDrops = reportDrops;
             _capacity = capacity;
             _resumeRoom = Math.Max(1, Math.Min(MaxResumeRoom, capacity / 4));
-            _rearmAfter = Math.Max(1, capacity / 2);
+            _rearmAfter = _resumeRoom;
             _ring = new AmiEvent?[Math.Min(capacity, InitialSlots)];
             if (options.EventTypes is { Count: > 0 })
             {
@@ -243,7 +243,7 @@ namespace AmiPs.Client
         /// <summary>How often the reader waited a whole grace for this subscriber and gave up (for tests and the benchmarks).</summary>
         internal int Stalls => Volatile.Read(ref _stalls);
 
-        /// <summary>Whether the last wait for room timed out and the oldest events are being dropped (until it has taken half its capacity).</summary>
+        /// <summary>Whether the last wait for room timed out and the oldest events are being dropped (until it has taken a chunk again).</summary>
         internal bool IsStalled => _stalled;
 
         /// <summary>
@@ -264,7 +264,7 @@ namespace AmiPs.Client
             }
         }
 
-        /// <summary>The consumer made too little room within the grace: drop its oldest from now on, until it has taken half its capacity.</summary>
+        /// <summary>The consumer made too little room within the grace: drop its oldest from now on, until it has taken a chunk again.</summary>
         internal void MarkStalled()
         {
             lock (_lock)

@@ -63,7 +63,7 @@ namespace AmiPs.Tests.Client
             Assert.Equal(1, stalled.Stalls);
             Assert.Contains(session.Log.GetEntries(), e => e.EventName == nameof(AmiLogEvents.EventsDropped));
 
-            // Once it has taken half its capacity it is waited for again: the next flood presses the reader once more and it stalls again.
+            // Once it takes a chunk again it is waited for again: the next flood presses the reader once more and it stalls again.
             var kept = new List<int>();
             while (stalled.TryRead(out var e))
             {
