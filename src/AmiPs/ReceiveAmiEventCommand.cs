@@ -46,7 +46,7 @@ namespace AmiPs.Commands
         [TimeSpanTransformation]
         public TimeSpan Timeout { get; set; }
 
-        /// <summary>Events that may wait for the pipeline before the oldest are dropped (and counted).</summary>
+        /// <summary>Events that may wait for the pipeline: when full the session waits for it (50 ms at most at a time); a stalled pipeline's oldest are dropped (and counted).</summary>
         [Parameter]
         [ValidateRange(1, 10_000_000)]
         public int BufferSize { get; set; }
@@ -166,7 +166,7 @@ namespace AmiPs.Commands
             {
                 var first = _first == int.MaxValue ? string.Empty
                     : $" -First {_first} counts only events written ({_written} so far): dropped events never count, so the stream may wait for more; bound it with -Timeout.";
-                WriteWarning($"{dropped} events were dropped because the pipeline could not keep up (see -BufferSize); Get-AmiStatus shows EventsDropped.{first}");
+                WriteWarning($"{dropped} events were dropped because the pipeline stalled (took too few events while the session waited for it; see -BufferSize); Get-AmiStatus shows EventsDropped.{first}");
                 _warnedDrops = dropped;
             }
         }

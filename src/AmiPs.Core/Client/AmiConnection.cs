@@ -179,6 +179,13 @@ namespace AmiPs.Client
 
                     while (_parser.TryReadMessage(ref buffer, out var message))
                     {
+                        // Flow control: a full subscriber that keeps pace makes the reader wait (the socket is not
+                        // read meanwhile, so TCP slows the server) for one grace at most; see AmiSubscription.
+                        if (message.Kind == AmiMessageKind.Event && _callbacks.MustWait())
+                        {
+                            await _callbacks.WaitForRoomAsync(_lifetime.Token).ConfigureAwait(false);
+                        }
+
                         Dispatch(message);
                     }
 
@@ -249,10 +256,13 @@ namespace AmiPs.Client
     /// <summary>What a connection calls back into its session with; all run on the read loop.</summary>
     internal sealed class ConnectionCallbacks
     {
-        public ConnectionCallbacks(MessageHandler onMessage, Action onReadEnd, Func<AmiMessage, AmiEvent> toEvent, Action<AmiProtocolError> onProtocolError, bool keepRawMessages)
+        public ConnectionCallbacks(MessageHandler onMessage, Action onReadEnd, Func<AmiMessage, AmiEvent> toEvent, Action<AmiProtocolError> onProtocolError, bool keepRawMessages,
+            Func<bool>? mustWait = null, Func<CancellationToken, Task>? waitForRoom = null)
         {
             OnMessage = onMessage;
             OnReadEnd = onReadEnd;
+            MustWait = mustWait ?? (() => false);
+            WaitForRoomAsync = waitForRoom ?? (_ => Task.CompletedTask);
             ToEvent = toEvent;
             OnProtocolError = onProtocolError;
             KeepRawMessages = keepRawMessages;
@@ -264,6 +274,11 @@ namespace AmiPs.Client
         public Action OnReadEnd { get; }
 
         public Func<AmiMessage, AmiEvent> ToEvent { get; }
+
+        /// <summary>Before an event: whether a subscriber is full and the reader should wait with <see cref="WaitForRoomAsync"/>.</summary>
+        public Func<bool> MustWait { get; }
+
+        public Func<CancellationToken, Task> WaitForRoomAsync { get; }
 
         public Action<AmiProtocolError> OnProtocolError { get; }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
+using System.Threading.Tasks;
 using AmiPs.Events;
 using AmiPs.Protocol;
 
@@ -18,6 +20,9 @@ namespace AmiPs.Client
     /// </remarks>
     internal sealed class AmiEventHub
     {
+        // Graces that may be taken again because their timer fired late (see WaitForRoomAsync).
+        private const int MaxLateGraces = 3;
+
         private readonly object _gate = new object();
         private readonly AmiEventHistory? _history;
         private readonly Func<AmiMessage, DateTimeOffset, AmiEvent> _fromHistory;
@@ -80,6 +85,69 @@ namespace AmiPs.Client
             foreach (var subscriber in Volatile.Read(ref _subscribers))
             {
                 subscriber.Wake();
+            }
+        }
+
+        /// <summary>Whether a subscriber is full and still keeping pace: the reader should <see cref="WaitForRoomAsync"/> before the next event.</summary>
+        public bool MustWait
+        {
+            get
+            {
+                foreach (var subscriber in Volatile.Read(ref _subscribers))
+                {
+                    if (subscriber.NeedsRoom)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Flow control, on the read loop: wakes the subscribers, then waits for each full one to make room, each at
+        /// most <see cref="AmiSubscription.FlowGrace"/>; one that does not is marked stalled and drops from then on
+        /// (the reader does not wait for it again until it has taken a chunk of events again). Meanwhile the socket is not read,
+        /// so TCP slows the sender. Ends early when <paramref name="cancellationToken"/> is cancelled.
+        /// </summary>
+        public async Task WaitForRoomAsync(CancellationToken cancellationToken)
+        {
+            WakeSubscribers();
+            foreach (var subscriber in Volatile.Read(ref _subscribers))
+            {
+                if (!subscriber.NeedsRoom)
+                {
+                    continue;
+                }
+
+                var room = subscriber.WaitForRoom();
+                if (room.IsCompleted)
+                {
+                    continue;
+                }
+
+                // A grace whose timer fired late did not count: the process itself was frozen (a garbage collection,
+                // the OS), so the consumer could not run either. A few of those at most, so the wait stays bounded.
+                for (var attempt = 0; ; attempt++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    var timeout = Task.Delay(AmiSubscription.FlowGrace, grace.Token);
+                    var woke = await Task.WhenAny(room, timeout).ConfigureAwait(false);
+                    grace.Cancel(); // frees the timer at once rather than when the grace would have ended
+                    if (woke == room || cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    var waited = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+                    if (attempt >= MaxLateGraces || waited < AmiSubscription.FlowGrace + AmiSubscription.FlowGrace)
+                    {
+                        subscriber.MarkStalled();
+                        break;
+                    }
+                }
             }
         }
 

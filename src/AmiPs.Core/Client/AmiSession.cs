@@ -185,7 +185,7 @@ namespace AmiPs.Client
         };
 
         private void LogDrops(long count) =>
-            Logger.LogWarning(AmiLogEvents.EventsDropped, "A subscriber fell behind: {Count} events dropped (the oldest waiting), {Total} by all subscribers so far", count, _hub.Dropped);
+            Logger.LogWarning(AmiLogEvents.EventsDropped, "A subscriber fell behind: {Count} events dropped (the oldest waiting: it made too little room while the reader waited), {Total} by all subscribers so far", count, _hub.Dropped);
 
         private void LogExtensionChange(AmiExtension extension) =>
             Logger.LogDebug(AmiLogEvents.ExtensionStatusUpdated, "Extension status updated: {Exten}@{Context} is {Status}", extension.Exten, extension.Context, extension.StatusText);
@@ -306,7 +306,8 @@ namespace AmiPs.Client
 
         private async Task<AmiConnection> OpenAndLoginAsync(CancellationToken cancellationToken)
         {
-            var callbacks = new ConnectionCallbacks(OnMessage, _hub.WakeSubscribers, ToEvent, OnProtocolError, keepRawMessages: _hub.KeepsHistory);
+            var callbacks = new ConnectionCallbacks(OnMessage, _hub.WakeSubscribers, ToEvent, OnProtocolError, keepRawMessages: _hub.KeepsHistory,
+                mustWait: () => _hub.MustWait, waitForRoom: _hub.WaitForRoomAsync);
             var connection = await AmiConnection.OpenAsync(Options, _correlator, callbacks, Logger, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -22,9 +22,12 @@ namespace AmiPs.Client
     }
 
     /// <summary>
-    /// One subscriber's bounded queue of events. The reader never waits for it: when the queue is full the oldest
-    /// event is dropped and counted (<see cref="Dropped"/>), so a slow consumer costs memory up to its capacity and
-    /// no more. Dispose to stop receiving.
+    /// One subscriber's bounded queue of events. When it is full the session's reader waits for the consumer (so
+    /// TCP slows the sender down, as with any client that reads slowly) as long as the consumer keeps taking events:
+    /// at least <c>ResumeRoom</c> of them within <see cref="FlowGrace"/>. A consumer that does not is stalled: its
+    /// oldest events are then dropped and counted (<see cref="Dropped"/>) without the reader waiting again until it
+    /// has taken a chunk (<c>ResumeRoom</c>) again, so a slow consumer costs memory up to its capacity and no more, and stalls
+    /// the session for one grace at a time at most. Dispose to stop receiving.
     /// </summary>
     /// <remarks>
     /// A ring under a small lock rather than a <c>Channel</c>: the session queues a whole socket read's events and
@@ -38,10 +41,24 @@ namespace AmiPs.Client
         // and a large -BufferSize must not cost its whole size up front.
         private const int InitialSlots = 256;
 
+        /// <summary>
+        /// The longest the reader waits for a full subscriber to make room before it counts it as stalled. Half of
+        /// Asterisk's default <c>writetimeout</c> (100 ms), after which the server drops a client whose socket stays
+        /// full: waiting no longer than this per stretch keeps the session connected however the consumers behave.
+        /// </summary>
+        internal static readonly TimeSpan FlowGrace = TimeSpan.FromMilliseconds(50);
+
+        // The room a waiting reader needs before it goes on: more than one socket read's events (64 KiB of ~400-byte
+        // events), so a consumer that keeps this pace lets the reader empty its buffer and read the socket again
+        // within the grace, and the reader is woken once per chunk rather than once per event.
+        private const int MaxResumeRoom = 256;
+
         // Drops are reported (logged by the session as EventsDropped) at most this often, with the count since the last.
         private const int DropReportIntervalMs = 5000;
 
         private readonly int _capacity;
+        private readonly int _resumeRoom;
+        private readonly int _rearmAfter;
         private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
         private readonly Action<AmiSubscription> _onDispose;
@@ -61,6 +78,13 @@ namespace AmiPs.Client
         private int _lastDropReport;
         private bool _dropReported;
         private int _disposed;
+        // Set when the consumer made too little progress within a grace; cleared once it has taken _rearmAfter events
+        // since (a chunk: it is alive again). Counted in events taken, as the reader keeps refilling a stalled queue.
+        private volatile bool _stalled;
+        private int _takenSinceStall;
+        // The reader's wait for room, released by TryRead once _resumeRoom slots are free (or by Complete).
+        private TaskCompletionSource<bool>? _roomWaiter;
+        private int _stalls;
 
         // onDrop: for every dropped event; reportDrops: the drops since the last report, at the first drop, then at
         // most once every DropReportIntervalMs, and at dispose.
@@ -70,6 +94,8 @@ namespace AmiPs.Client
             _onDrop = onDrop;
             _reportDrops = reportDrops;
             _capacity = capacity;
+            _resumeRoom = Math.Max(1, Math.Min(MaxResumeRoom, capacity / 4));
+            _rearmAfter = _resumeRoom;
             _ring = new AmiEvent?[Math.Min(capacity, InitialSlots)];
             if (options.EventTypes is { Count: > 0 })
             {
@@ -103,6 +129,16 @@ namespace AmiPs.Client
                 if (_count == 0 && _writerDone)
                 {
                     _completion.TrySetResult(true);
+                }
+
+                if (_roomWaiter is not null && _capacity - _count >= _resumeRoom)
+                {
+                    _roomWaiter.TrySetResult(true); // runs the reader's continuation elsewhere, not under this lock
+                    _roomWaiter = null;
+                }
+                else if (_stalled && ++_takenSinceStall >= _rearmAfter)
+                {
+                    _stalled = false; // alive again: the reader waits for it next time it is full
                 }
 
                 return true;
@@ -201,6 +237,51 @@ namespace AmiPs.Client
 
         internal bool Wants(AmiEvent amiEvent) => _names is null || _names.Contains(amiEvent.Event);
 
+        /// <summary>Whether the reader should wait for this subscriber before it queues more: full and not stalled.</summary>
+        internal bool NeedsRoom => Volatile.Read(ref _count) >= _capacity && !_stalled;
+
+        /// <summary>How often the reader waited a whole grace for this subscriber and gave up (for tests and the benchmarks).</summary>
+        internal int Stalls => Volatile.Read(ref _stalls);
+
+        /// <summary>Whether the last wait for room timed out and the oldest events are being dropped (until it has taken a chunk again).</summary>
+        internal bool IsStalled => _stalled;
+
+        /// <summary>
+        /// For the reader: completes when the consumer has made room to go on (or the subscription ended). Pair with
+        /// <see cref="MarkStalled"/> when it has not within <see cref="FlowGrace"/>.
+        /// </summary>
+        internal Task WaitForRoom()
+        {
+            lock (_lock)
+            {
+                if (_writerDone || _stalled || _capacity - _count >= _resumeRoom)
+                {
+                    return Task.CompletedTask;
+                }
+
+                _roomWaiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                return _roomWaiter.Task;
+            }
+        }
+
+        /// <summary>The consumer made too little room within the grace: drop its oldest from now on, until it has taken a chunk again.</summary>
+        internal void MarkStalled()
+        {
+            lock (_lock)
+            {
+                if (_roomWaiter is null)
+                {
+                    return; // room came as the grace ended
+                }
+
+                _roomWaiter.TrySetResult(false);
+                _roomWaiter = null;
+                _stalled = true;
+                _takenSinceStall = 0;
+                _stalls++;
+            }
+        }
+
         /// <summary>Queues an event without waking the consumer (see <see cref="Wake"/>). From the hub only, under its lock.</summary>
         internal void Offer(AmiEvent amiEvent)
         {
@@ -226,7 +307,8 @@ namespace AmiPs.Client
                 var length = _ring.Length;
                 if (_count == length)
                 {
-                    // Full: the oldest goes, so what is read is as recent as possible; counted here and by the session.
+                    // Full and the reader did not wait (a stalled consumer, or history replayed at Subscribe): the oldest
+                    // goes, so what is read is as recent as possible; counted here and by the session.
                     _ring[_head] = null;
                     _head = _head + 1 == length ? 0 : _head + 1;
                     _count--;
@@ -284,6 +366,8 @@ namespace AmiPs.Client
                 _writerDone = true;
                 TakeWaiters(out waiter, out tokenWaiters);
                 any = _count > 0;
+                _roomWaiter?.TrySetResult(true);
+                _roomWaiter = null;
             }
 
             Release(waiter, tokenWaiters, any);
