@@ -12,7 +12,7 @@ namespace AmiPs.Commands
     /// <summary>
     /// Makes every field of an event a PowerShell property, without NoteProperties per event: the event's real .NET
     /// properties (typed: <c>$e.Cause</c> is an int, <c>$e.CallerIDName</c> unescaped) plus one property per field
-    /// whose key is not already a real property, nor read by one under another name (<c>[AmiField]</c>: no
+    /// whose key is not already a real property, nor read by one under another name (<c>[ReadsField]</c>: no
     /// <c>Cause-txt</c> next to <c>CauseText</c>) (<c>$e.BridgeTechnology</c>, <c>$e.DestChannel</c>,
     /// <c>$e.SomeFieldNewerThanAmiPs</c>), read from the message when asked. Keys ignore case; a repeated key gives its
     /// first value (<c>GetFieldValues</c> gives all); an empty key from a malformed line is skipped. Methods
@@ -138,7 +138,7 @@ namespace AmiPs.Commands
                     foreach (var info in declared)
                     {
                         // Raw fields read under another name (Cause-txt for CauseText), an override's too: not listed twice.
-                        if (info.GetCustomAttribute<AmiFieldAttribute>() is { } field)
+                        if (info.GetCustomAttribute<ReadsFieldAttribute>() is { } field)
                         {
                             Covered.UnionWith(field.Names);
                         }
@@ -163,7 +163,7 @@ namespace AmiPs.Commands
 
             public Dictionary<string, RealProperty> ByName { get; }
 
-            /// <summary>Field keys a typed property already shows: the property names and their <see cref="AmiFieldAttribute"/> names.</summary>
+            /// <summary>Field keys a typed property already shows: the property names and their <see cref="ReadsFieldAttribute"/> names.</summary>
             public HashSet<string> Covered { get; }
         }
 

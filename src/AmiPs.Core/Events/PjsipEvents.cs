@@ -28,7 +28,7 @@ namespace AmiPs.Events
         public string? EndpointName => Raw["EndpointName"];
 
         /// <summary><see cref="GetRoundTrip"/> as text (<c>00:00:12</c>); in PowerShell <c>.RoundTrip</c> is the TimeSpan (type data).</summary>
-        [AmiField("RoundtripUsec")]
+        [ReadsField("RoundtripUsec")]
         public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
 
         /// <summary>The qualify round trip (<c>RoundtripUsec</c>); null when none (0 or <c>N/A</c>).</summary>
@@ -131,7 +131,7 @@ namespace AmiPs.Events
         public string? Uri => Raw["Uri"];
 
         /// <summary>The endpoint (<c>Endpoint</c>, or <c>EndpointName</c> in <c>ContactStatusDetail</c>).</summary>
-        [AmiField("Endpoint")]
+        [ReadsField("Endpoint")]
         public string? EndpointName => Raw["Endpoint"] ?? Raw["EndpointName"];
 
         /// <summary>The AOR: <c>AOR</c> in <c>ContactStatusDetail</c>, the part of <c>ObjectName</c> before <c>;@</c> in <c>ContactList</c>.</summary>
@@ -144,7 +144,7 @@ namespace AmiPs.Events
         public AmiContactStatus Status => AmiSipText.ParseContactStatus(StatusText);
 
         /// <summary><see cref="GetRoundTrip"/> as text (<c>00:00:12</c>); in PowerShell <c>.RoundTrip</c> is the TimeSpan (type data).</summary>
-        [AmiField("RoundtripUsec")]
+        [ReadsField("RoundtripUsec")]
         public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
 
         /// <summary>The last qualify round trip; null when none (<c>N/A</c>).</summary>
@@ -154,7 +154,7 @@ namespace AmiPs.Events
         public string? UserAgent => PjsipText.NonEmpty(Raw["UserAgent"]);
 
         /// <summary>When the registration expires (<c>ExpirationTime</c> epoch seconds, or <c>RegExpire</c>); null for a static contact.</summary>
-        [AmiField("ExpirationTime", "RegExpire")]
+        [ReadsField("ExpirationTime", "RegExpire")]
         public DateTimeOffset? ExpiresAt => AmiValues.ParseEpochSeconds(Raw["ExpirationTime"] ?? Raw["RegExpire"]);
 
         /// <summary>Seconds between qualifies (0: not qualified).</summary>

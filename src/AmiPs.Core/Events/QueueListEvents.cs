@@ -49,11 +49,11 @@ namespace AmiPs.Events
         public TimeSpan? GetServiceLevel() => QueueValues.Seconds(Raw["ServiceLevel"]);
 
         /// <summary>Percent of completed calls answered within <see cref="ServiceLevel"/> (<c>ServicelevelPerf</c>).</summary>
-        [AmiField("ServicelevelPerf")]
+        [ReadsField("ServicelevelPerf")]
         public double? ServiceLevelPerformance => QueueValues.Number(Raw["ServicelevelPerf"]);
 
         /// <summary>The same over completed and abandoned calls (<c>ServicelevelPerf2</c>).</summary>
-        [AmiField("ServicelevelPerf2")]
+        [ReadsField("ServicelevelPerf2")]
         public double? ServiceLevelPerformance2 => QueueValues.Number(Raw["ServicelevelPerf2"]);
 
         /// <summary>The queue's weight against other queues sharing members.</summary>

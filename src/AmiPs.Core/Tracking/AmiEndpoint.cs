@@ -83,8 +83,9 @@ namespace AmiPs.Tracking
             State = state;
             ActiveChannels = activeChannels;
             Transport = string.IsNullOrEmpty(transport) ? null : transport;
-            Aors = aors ?? NoAors;
-            Contacts = contacts ?? NoContacts;
+            // Text lists (AmiTextList), so CSV shows the AORs and contacts rather than a type name, as for a call's Channels.
+            Aors = AsTextList(aors ?? NoAors);
+            Contacts = AsTextList(contacts ?? NoContacts);
             LastChanged = lastChanged;
             Session = session;
         }
@@ -168,6 +169,9 @@ namespace AmiPs.Tracking
 
             return best;
         }
+
+        private static IReadOnlyList<T> AsTextList<T>(IReadOnlyList<T> items) =>
+            items as AmiTextList<T> ?? new AmiTextList<T>(items as IList<T> ?? new List<T>(items));
 
         internal static string FormatRoundTrip(TimeSpan rtt) =>
             rtt.TotalMilliseconds.ToString(rtt.TotalMilliseconds < 10 ? "0.0" : "0", System.Globalization.CultureInfo.InvariantCulture) + " ms";

@@ -27,12 +27,13 @@ namespace AmiPs.Tracking
             ServiceLevelPerformance = state.ServiceLevelPerformance;
             _holdTime = TimeSpan.FromSeconds(state.HoldTimeSeconds);
             _talkTime = TimeSpan.FromSeconds(state.TalkTimeSeconds);
-            Callers = state.Callers.ToArray();
+            // Text lists (AmiTextList): CSV shows the callers and members, not AmiQueueCaller[].
+            Callers = new AmiTextList<AmiQueueCaller>(state.Callers.ToArray());
             var members = new AmiQueueMember[state.Members.Count];
             state.Members.Values.CopyTo(members, 0);
             Array.Sort(members, (a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) is var byName and not 0
                 ? byName : string.Compare(a.Interface, b.Interface, StringComparison.OrdinalIgnoreCase));
-            Members = members;
+            Members = new AmiTextList<AmiQueueMember>(members);
             foreach (var member in members)
             {
                 if (member.IsAvailable)

@@ -8,9 +8,9 @@ namespace AmiPs.Events
     /// CSV do not carry it twice. <c>$e.'Cause-txt'</c> still reads the raw field.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
-    internal sealed class AmiFieldAttribute : Attribute
+    internal sealed class ReadsFieldAttribute : Attribute
     {
-        public AmiFieldAttribute(params string[] names)
+        public ReadsFieldAttribute(params string[] names)
         {
             Names = names;
         }
