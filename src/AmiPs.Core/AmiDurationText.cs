@@ -18,5 +18,8 @@ namespace AmiPs
     internal static class AmiDurationText
     {
         public static string Format(TimeSpan span) => span.ToString("c", CultureInfo.InvariantCulture);
+
+        /// <summary>The same, null for null (a duration the PBX did not send).</summary>
+        public static string? Format(TimeSpan? span) => span is { } value ? Format(value) : null;
     }
 }

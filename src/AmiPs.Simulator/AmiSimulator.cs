@@ -38,9 +38,15 @@ namespace AmiPs.Simulator
             MarkStarted(options.Uptime);
         }
 
-        public AmiSimulatorOptions Options { get; }
+        // Internal, with GetOptions() for callers: the options are configuration (TimeSpans that ConvertTo-Json writes as
+        // 15 fields, the certificate, the logger factory), so they stay out of exports of the simulator, as a session's
+        // options do; in PowerShell $sim.Simulator.Options is a hidden script property (AmiPs.types.ps1xml).
+        internal AmiSimulatorOptions Options { get; }
 
         public int Port { get; private set; }
+
+        /// <summary>The options it was started with (users without their secrets, SIP endpoints without passwords).</summary>
+        public AmiSimulatorOptions GetOptions() => Options;
 
         public IPEndPoint EndPoint => new IPEndPoint(Options.Address, Port);
 

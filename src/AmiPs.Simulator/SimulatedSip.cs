@@ -252,7 +252,8 @@ namespace AmiPs.Simulator
         public string Name { get; }
 
         /// <summary>The auth password: sent in clear text in <c>AuthDetail</c>, as Asterisk does (the client must redact it).</summary>
-        public string Password { get; }
+        /// <remarks>Internal, as <see cref="AmiSimulatorUser"/>'s secret is: no public property, so no JSON or CSV of the simulator shows it.</remarks>
+        internal string Password { get; }
 
         /// <summary>The contact URI; null for none.</summary>
         public string? Contact { get; set; }
@@ -292,8 +293,8 @@ namespace AmiPs.Simulator
 
         public string Username { get; }
 
-        /// <summary>Sent in clear text in the registration's <c>AuthDetail</c>, as Asterisk does.</summary>
-        public string Password { get; }
+        /// <summary>Sent in clear text in the registration's <c>AuthDetail</c>, as Asterisk does; internal, so no export shows it.</summary>
+        internal string Password { get; }
 
         /// <summary><c>Registered</c>, <c>Unregistered</c>, <c>Rejected</c> (chan_sip: <c>Request Sent</c>, ...).</summary>
         public string Status { get; set; } = "Registered";

@@ -12,7 +12,8 @@ namespace AmiPs.Commands
     /// <summary>
     /// Makes every field of an event a PowerShell property, without NoteProperties per event: the event's real .NET
     /// properties (typed: <c>$e.Cause</c> is an int, <c>$e.CallerIDName</c> unescaped) plus one property per field
-    /// whose key is not already a real property (<c>$e.BridgeTechnology</c>, <c>$e.DestChannel</c>,
+    /// whose key is not already a real property, nor read by one under another name (<c>[ReadsField]</c>: no
+    /// <c>Cause-txt</c> next to <c>CauseText</c>) (<c>$e.BridgeTechnology</c>, <c>$e.DestChannel</c>,
     /// <c>$e.SomeFieldNewerThanAmiPs</c>), read from the message when asked. Keys ignore case; a repeated key gives its
     /// first value (<c>GetFieldValues</c> gives all); an empty key from a malformed line is skipped. Methods
     /// (<c>GetField</c>, ...) still come from the .NET adapter behind this one.
@@ -43,7 +44,7 @@ namespace AmiPs.Commands
             for (var i = 0; i < fields.Count; i++)
             {
                 var key = fields[i].Key;
-                if (key.Length == 0 || shape.ByName.ContainsKey(key))
+                if (key.Length == 0 || shape.Covered.Contains(key))
                 {
                     continue;
                 }
@@ -129,12 +130,19 @@ namespace AmiPs.Commands
 
                 var properties = new List<RealProperty>();
                 ByName = new Dictionary<string, RealProperty>(StringComparer.OrdinalIgnoreCase);
+                Covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var declaring in chain)
                 {
                     var declared = declaring.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
                     Array.Sort(declared, (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
                     foreach (var info in declared)
                     {
+                        // Raw fields read under another name (Cause-txt for CauseText), an override's too: not listed twice.
+                        if (info.GetCustomAttribute<ReadsFieldAttribute>() is { } field)
+                        {
+                            Covered.UnionWith(field.Names);
+                        }
+
                         // An override keeps the base's place; the indexer is not a property to PowerShell users.
                         if (info.GetIndexParameters().Length != 0 || info.GetMethod is null || !info.GetMethod.IsPublic || ByName.ContainsKey(info.Name))
                         {
@@ -144,6 +152,7 @@ namespace AmiPs.Commands
                         var property = new RealProperty(info);
                         properties.Add(property);
                         ByName.Add(info.Name, property);
+                        Covered.Add(info.Name);
                     }
                 }
 
@@ -153,6 +162,9 @@ namespace AmiPs.Commands
             public RealProperty[] Properties { get; }
 
             public Dictionary<string, RealProperty> ByName { get; }
+
+            /// <summary>Field keys a typed property already shows: the property names and their <see cref="ReadsFieldAttribute"/> names.</summary>
+            public HashSet<string> Covered { get; }
         }
 
         private sealed class RealProperty

@@ -33,7 +33,7 @@ namespace AmiPs.Commands
                 {
                     foreach (var channel in Await(session.GetLiveChannelsAsync(StopToken)))
                     {
-                        if (filter.IsMatch(channel.Name) && (LongerThan is null || channel.Duration > LongerThan))
+                        if (filter.IsMatch(channel.Name) && (LongerThan is null || channel.GetDuration() > LongerThan))
                         {
                             WriteObject(channel);
                         }

@@ -211,8 +211,8 @@ Describe 'Export of events' -Tag CI {
 }
 
 # Every exported object type whose durations AmiPs writes as text: none may carry a TimeSpan's 15 fields ("Ticks")
-# at any depth, nor the simulator's secret. Queues, live channels, endpoints and server info are not here yet: their
-# TimeSpans are read by the health checks (src/AmiPs.Core/Monitoring) under the same names (see CHANGELOG).
+# at any depth, nor the simulator's secret. Queues, live channels, endpoints, server info, queue and PJSIP events and
+# the simulator itself are in 'Export of queues, channels, endpoints, server info and the simulator' below.
 Describe 'No TimeSpan internals and no secret in the JSON of any exported object' -Tag CI {
     BeforeDiscovery {
         $script:exports = @(
@@ -238,6 +238,146 @@ Describe 'No TimeSpan internals and no secret in the JSON of any exported object
         $json | Should -Not -Match '"TotalMilliseconds"'
         $json | Should -Not -Match ([regex]::Escape((Get-TestSecret $sim)))
         ($objects | ConvertTo-Csv) -join "`n" | Should -Not -Match ([regex]::Escape((Get-TestSecret $sim)))
+    }
+}
+
+# A second PBX with a queue, SIP phones (simulated SIP passwords pass1001, pass1002) and long calls, so that queues,
+# waiting callers, live channels, contacts and the queue and PJSIP events with durations all exist. Every cmdlet here
+# names its session: the default session stays the file's.
+Describe 'Export of queues, channels, endpoints, server info and the simulator' -Tag CI {
+    BeforeAll {
+        $script:pbx = Start-AmiSimulator -Endpoint 1001, 1002 -RingTime 30 -TalkTime 60 -Queue @{ Name = 'support'; Members = 'Local/1001@office,0,Alice,Custom:1001' }
+        $script:pbxSession = $pbx | Connect-Ami -NoReconnect
+        $script:pbxSince = [DateTimeOffset]::Now
+        $null = New-AmiCall -Session $pbxSession -Channel Local/2000@office -Application Wait -Data 60
+        Wait-Until { @(Get-AmiChannel -Session $pbxSession).Count -gt 0 } -Because 'a live call'
+        $script:waiting = $pbx.Simulator.Queues.JoinCaller('support', '5550201', 'Quinn')
+        $null = $pbx.Simulator.Queues.JoinCaller('support', '5550202', 'Robin')
+        Wait-Until { @((Get-AmiQueue support -Session $pbxSession).Callers).Count -eq 2 } -Because 'two callers waiting'
+        $null = $pbx.Simulator.Queues.AbandonCaller('support', $waiting)
+        $null = $pbx.Simulator.Sip.MakeReachable('1001', 1234)
+        $script:abandon = Wait-AmiEvent QueueCallerAbandon -Session $pbxSession -Since $pbxSince -Timeout 10
+        $script:contactStatus = Wait-AmiEvent ContactStatus -Session $pbxSession -Filter { $_.RoundTrip } -Since $pbxSince -Timeout 10
+        # The trackers apply an event on their own: wait for what they show, not only for the event.
+        Wait-Until { @((Get-AmiQueue support -Session $pbxSession).Callers).Count -eq 1 } -Because 'one caller left after the abandon'
+        Wait-Until { (Get-AmiEndpoint 1001 -Session $pbxSession).RoundTrip -eq [timespan]::FromTicks(12340) } -Because 'the new round trip tracked'
+        $script:secrets = @((Get-TestSecret $pbx), 'pass1001', 'pass1002', 'trunkpass')
+
+        # Each export, with the durations PowerShell must still see as TimeSpans.
+        $script:pbxExports = @(
+            @{ Name = 'Get-AmiQueue'; Get = { Get-AmiQueue -Session $pbxSession }; Durations = 'LongestWait', 'ServiceLevel', 'HoldTime', 'TalkTime' }
+            @{ Name = 'a queue caller'; Get = { (Get-AmiQueue support -Session $pbxSession).Callers }; Durations = @('Wait') }
+            @{ Name = 'Get-AmiChannel'; Get = { Get-AmiChannel -Session $pbxSession }; Durations = @('Duration') }
+            @{ Name = 'Get-AmiEndpoint'; Get = { Get-AmiEndpoint -Session $pbxSession | Where-Object RoundTrip }; Durations = @('RoundTrip') }
+            @{ Name = 'a contact'; Get = { (Get-AmiEndpoint -Session $pbxSession).Contacts | Where-Object RoundTrip }; Durations = @('RoundTrip') }
+            @{ Name = 'Get-AmiServerInfo'; Get = { Get-AmiServerInfo -Session $pbxSession }; Durations = @('Uptime') }
+            @{ Name = 'QueueCallerAbandon'; Get = { $abandon }; Durations = @('HoldTime') }
+            @{ Name = 'ContactStatus'; Get = { $contactStatus }; Durations = @('RoundTrip') }
+            @{ Name = 'FullyBooted'; Get = { Receive-AmiEvent -Session $pbxSession -EventType FullyBooted -Since ([DateTimeOffset]::MinValue) -Timeout 1 | Select-Object -First 1 }; Durations = @('Uptime') }
+            @{ Name = 'QueueStatus list items'; Get = { (Invoke-AmiAction QueueStatus -Session $pbxSession).Events | Where-Object Event -in 'QueueParams', 'QueueEntry' }; Durations = @() }
+            @{ Name = 'PJSIPShowContacts list items'; Get = { (Invoke-AmiAction PJSIPShowContacts -Session $pbxSession).Events | Where-Object Event -eq 'ContactList' }; Durations = @() }
+            @{ Name = 'Start-AmiSimulator'; Get = { $pbx }; Durations = @() }
+        )
+    }
+
+    AfterAll {
+        Disconnect-Ami -Session $pbxSession
+        $pbx | Stop-AmiSimulator
+    }
+
+    It '<_> | ConvertTo-Json -Depth 5 has no "Ticks" and no secret; its CSV has no type names and no secret' -ForEach @(
+        'Get-AmiQueue', 'a queue caller', 'Get-AmiChannel', 'Get-AmiEndpoint', 'a contact', 'Get-AmiServerInfo', 'QueueCallerAbandon',
+        'ContactStatus', 'FullyBooted', 'QueueStatus list items', 'PJSIPShowContacts list items', 'Start-AmiSimulator'
+    ) {
+        $export = $pbxExports | Where-Object Name -eq $_
+        $objects = @(& $export.Get)
+        $objects.Count | Should -BeGreaterThan 0 -Because "$_ should give something to export"
+        $json = $objects | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue
+        $json | Should -Not -Match '"Ticks"'
+        $json | Should -Not -Match '"TotalMilliseconds"'
+        $csv = ($objects | ConvertTo-Csv) -join "`n"
+        foreach ($secret in $secrets) {
+            $json | Should -Not -Match ([regex]::Escape($secret))
+            $csv | Should -Not -Match ([regex]::Escape($secret))
+        }
+        foreach ($row in @($objects | ConvertTo-Csv | ConvertFrom-Csv)) {
+            # The simulator's Credential is the PSCredential to pass to Connect-Ami (its Password a SecureString).
+            foreach ($column in $row.psobject.Properties | Where-Object Name -ne 'Credential') {
+                $column.Value | Should -Not -Match '^(System|AmiPs|Microsoft)\.[\w.`]+(\[.*\])?$' -Because "$($column.Name) of $_ should read as text"
+            }
+        }
+    }
+
+    It '<_>''s durations are hh:mm:ss text in JSON and CSV, and TimeSpans that compare in PowerShell' -ForEach @(
+        'Get-AmiQueue', 'a queue caller', 'Get-AmiChannel', 'Get-AmiEndpoint', 'a contact', 'Get-AmiServerInfo', 'QueueCallerAbandon', 'ContactStatus', 'FullyBooted'
+    ) {
+        $export = $pbxExports | Where-Object Name -eq $_
+        $object = @(& $export.Get)[0]
+        $parsed = $object | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable
+        $row = $object | ConvertTo-Csv | ConvertFrom-Csv
+        foreach ($name in $export.Durations) {
+            $object.$name | Should -BeOfType [timespan] -Because "$name of $_ is a TimeSpan in PowerShell"
+            $object.$name -lt [timespan]'1.00:00:00' | Should -BeTrue
+            $object.$name -ge [timespan]::Zero | Should -BeTrue
+            $parsed[$name] | Should -Match $Duration -Because "$name of $_ is text in JSON"
+            $row.$name | Should -Match $Duration -Because "$name of $_ is text in CSV"
+            [timespan] $parsed[$name] | Should -BeLessOrEqual ($object.$name)
+        }
+    }
+
+    It 'a waiting caller''s Wait and the queue''s LongestWait compare as TimeSpans, as the README shows' {
+        $queue = Get-AmiQueue support -Session $pbxSession
+        $queue.LongestWait -gt [timespan]::Zero | Should -BeTrue
+        $queue.LongestWait -lt [timespan]'0:05:00' | Should -BeTrue
+        $queue.LongestWait.TotalSeconds | Should -BeGreaterThan 0
+        @($queue.Callers | Where-Object { $_.Wait -lt [timespan]'0:05:00' }).Count | Should -Be 1
+        # A channel's Duration is whole seconds (CoreShowChannels), so a fresh one may be 00:00:00: compare with -le.
+        @(Get-AmiChannel -Session $pbxSession | Where-Object { $_.Duration -le [timespan]'0:05:00' }).Count | Should -BeGreaterThan 0
+        @(Get-AmiChannel -Session $pbxSession -LongerThan '1.00:00:00').Count | Should -Be 0 -Because '-LongerThan compares the TimeSpan'
+    }
+
+    It 'the endpoint RoundTrip of a contact made reachable at 1234 us reads back exactly from JSON' {
+        $endpoint = Get-AmiEndpoint 1001 -Session $pbxSession
+        $endpoint.RoundTrip | Should -Be ([timespan]::FromTicks(12340))
+        [timespan] ($endpoint | ConvertTo-Json -Depth 3 | ConvertFrom-Json).RoundTrip | Should -Be $endpoint.RoundTrip
+        $contactStatus.RoundTrip | Should -Be ([timespan]::FromTicks(12340))
+    }
+
+    It 'the simulator''s Options are hidden from exports, still readable in PowerShell, and show no SIP password' {
+        $pbx.Simulator | Get-Member -Name Options | Should -BeNullOrEmpty -Because 'hidden members are what JSON and CSV skip'
+        $pbx.Simulator.Options.TalkTime | Should -Be ([timespan]::FromSeconds(60))
+        @($pbx.Simulator.Options.SipEndpoints.Name) | Should -Contain '1001'
+        $pbx.Simulator.Options.SipEndpoints[0].psobject.Properties.Name | Should -Not -Contain 'Password'
+        $parsed = $pbx | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable
+        $parsed.Credential.Password.Keys | Should -Be @('Length') -Because 'the credential''s password is a SecureString, written as its length only'
+        $keys = @(Get-JsonKey $parsed.Simulator)
+        $keys | Should -Contain 'Sip'
+        $keys | Should -Not -Contain 'Options'
+        $keys | Should -Not -Contain 'Password'
+        (($pbx.Simulator.Options | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue) -match 'pass1001') | Should -BeFalse
+    }
+
+    It 'an event''s field read under a typed name is exported once: CauseText without Cause-txt, RoundTrip without RoundtripUsec' {
+        $hangup | Get-Member -Name 'Cause-txt' | Should -BeNullOrEmpty
+        $hangup.'Cause-txt' | Should -Be $hangup.CauseText -Because 'the raw field still reads by its own name'
+        ($hangup | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'Cause-txt'
+        ($hangup | ConvertTo-Csv | ConvertFrom-Csv).psobject.Properties.Name | Should -Not -Contain 'Cause-txt'
+        ($contactStatus | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Keys | Should -Not -Contain 'RoundtripUsec'
+        $contactStatus.RoundtripUsec | Should -Be '1234'
+    }
+
+    It 'a channel event''s ChanVariables is NAME=value text in CSV, an object in JSON' {
+        $fields = [System.Collections.Generic.List[AmiPs.Protocol.AmiField]]::new()
+        foreach ($pair in @(('Event', 'Hangup'), ('Channel', 'PJSIP/1001-00000001'), ('ChanVariable', 'CDR(accountcode)=sales'), ('ChanVariable', 'TEAM=blue'), ('Cause', '16'))) {
+            $fields.Add([AmiPs.Protocol.AmiField]::new($pair[0], $pair[1]))
+        }
+        $event = [AmiPs.Events.HangupEvent]::new([AmiPs.Protocol.AmiMessage]::new($fields), [DateTimeOffset]::Now, 'test')
+        $event.ChanVariables.TEAM | Should -Be 'blue'
+        $row = $event | ConvertTo-Csv | ConvertFrom-Csv
+        $row.ChanVariables | Should -Be 'CDR(accountcode)=sales, TEAM=blue'
+        $row.psobject.Properties.Name | Should -Not -Contain 'ChanVariable' -Because 'the raw lines are the ChanVariables property'
+        ($event | ConvertTo-Json | ConvertFrom-Json -AsHashtable).ChanVariables.TEAM | Should -Be 'blue'
+        "$($hangup.ChanVariables)" | Should -Not -Match 'System\.'
     }
 }
 

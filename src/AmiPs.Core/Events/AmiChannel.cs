@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using AmiPs.Protocol;
 
 namespace AmiPs.Events
@@ -92,7 +93,8 @@ namespace AmiPs.Events
         /// <summary>
         /// The channel variables the server adds to channel events (<c>channelvars</c> in <c>manager.conf</c>), from the
         /// repeated <c>ChanVariable: NAME=value</c> lines (also the old <c>ChanVariable(chan): NAME=value</c> form), values
-        /// unescaped. Built when read: a new dictionary per call, empty when there are none.
+        /// unescaped. Built when read: a new dictionary per call, empty when there are none. Its text is
+        /// <c>NAME=value, NAME2=value</c>, so Export-Csv writes that rather than the dictionary's type name.
         /// </summary>
         public IReadOnlyDictionary<string, string> ChanVariables
         {
@@ -101,7 +103,7 @@ namespace AmiPs.Events
                 var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 if (_message is null || _keys is null)
                 {
-                    return result;
+                    return new ChannelVariables(result);
                 }
 
                 var key = _keys.ChanVariable;
@@ -120,7 +122,7 @@ namespace AmiPs.Events
                     }
                 }
 
-                return result;
+                return new ChannelVariables(result);
             }
         }
 
@@ -217,6 +219,29 @@ namespace AmiPs.Events
             }
 
             return new AmiChannelKeys(prefix);
+        }
+    }
+
+    /// <summary>
+    /// A channel's variables, read-only, whose text is <c>NAME=value, NAME2=value</c>: Export-Csv writes a property
+    /// as its ToString(), which for a plain dictionary is the type name. JSON still writes it as an object.
+    /// </summary>
+    internal sealed class ChannelVariables : ReadOnlyDictionary<string, string>
+    {
+        public ChannelVariables(IDictionary<string, string> variables)
+            : base(variables)
+        {
+        }
+
+        public override string ToString()
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var pair in this)
+            {
+                text.Append(text.Length == 0 ? string.Empty : ", ").Append(pair.Key).Append('=').Append(pair.Value);
+            }
+
+            return text.ToString();
         }
     }
 }

@@ -65,6 +65,7 @@ namespace AmiPs.Events
         public string? Tenantid => Snapshot.Tenantid;
 
         /// <inheritdoc cref="AmiChannel.ChanVariables"/>
+        [ReadsField("ChanVariable")]
         public IReadOnlyDictionary<string, string> ChanVariables => Snapshot.ChanVariables;
 
         /// <summary>The event name and the channel, for subclasses to extend.</summary>

@@ -42,6 +42,7 @@ namespace AmiPs.Events
         public string? ActionId => Raw["ActionID"];
 
         /// <summary>The server's own clock (<c>timestampevents = yes</c>), when sent.</summary>
+        [ReadsField("Timestamp")]
         public DateTimeOffset? ServerTimestamp => AmiValues.ParseTimestamp(Raw["Timestamp"]);
 
         /// <summary>The server's time if it sent one, else the receive time: the best moment to put on the event.</summary>

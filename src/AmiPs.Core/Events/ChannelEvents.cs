@@ -70,6 +70,7 @@ namespace AmiPs.Events
         }
 
         /// <summary>Asterisk's <c>Cause-txt</c> (<c>Normal Clearing</c>, <c>User busy</c>).</summary>
+        [ReadsField("Cause-txt")]
         public override string? CauseText => Raw["Cause-txt"] ?? base.CauseText;
     }
 
@@ -100,6 +101,7 @@ namespace AmiPs.Events
         }
 
         /// <summary>The caller ID presentation (<c>CID-CallingPres</c>: <c>0 (Presentation Allowed, Not Screened)</c>).</summary>
+        [ReadsField("CID-CallingPres")]
         public string? CIDCallingPres => Raw["CID-CallingPres"];
 
         /// <summary><c>NewCallerid PJSIP/1001-00000001 caller 5551234 "Alice"</c>.</summary>

@@ -27,8 +27,12 @@ namespace AmiPs.Events
         /// <summary>The endpoint the contact belongs to.</summary>
         public string? EndpointName => Raw["EndpointName"];
 
+        /// <summary><see cref="GetRoundTrip"/> as text (<c>00:00:12</c>); in PowerShell <c>.RoundTrip</c> is the TimeSpan (type data).</summary>
+        [ReadsField("RoundtripUsec")]
+        public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
+
         /// <summary>The qualify round trip (<c>RoundtripUsec</c>); null when none (0 or <c>N/A</c>).</summary>
-        public TimeSpan? RoundTrip => AmiSipText.ParseRoundTripUsec(Raw["RoundtripUsec"]);
+        public TimeSpan? GetRoundTrip() => AmiSipText.ParseRoundTripUsec(Raw["RoundtripUsec"]);
 
         /// <summary><c>ContactStatus selftrunk sip:selftrunk@127.0.0.1:5060 Reachable</c>.</summary>
         public override string ToString() => $"{Event} {EndpointName} {Uri} {ContactStatusText}";
@@ -127,6 +131,7 @@ namespace AmiPs.Events
         public string? Uri => Raw["Uri"];
 
         /// <summary>The endpoint (<c>Endpoint</c>, or <c>EndpointName</c> in <c>ContactStatusDetail</c>).</summary>
+        [ReadsField("Endpoint")]
         public string? EndpointName => Raw["Endpoint"] ?? Raw["EndpointName"];
 
         /// <summary>The AOR: <c>AOR</c> in <c>ContactStatusDetail</c>, the part of <c>ObjectName</c> before <c>;@</c> in <c>ContactList</c>.</summary>
@@ -138,13 +143,18 @@ namespace AmiPs.Events
         /// <summary><see cref="StatusText"/> as an enum.</summary>
         public AmiContactStatus Status => AmiSipText.ParseContactStatus(StatusText);
 
+        /// <summary><see cref="GetRoundTrip"/> as text (<c>00:00:12</c>); in PowerShell <c>.RoundTrip</c> is the TimeSpan (type data).</summary>
+        [ReadsField("RoundtripUsec")]
+        public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
+
         /// <summary>The last qualify round trip; null when none (<c>N/A</c>).</summary>
-        public TimeSpan? RoundTrip => AmiSipText.ParseRoundTripUsec(Raw["RoundtripUsec"]);
+        public TimeSpan? GetRoundTrip() => AmiSipText.ParseRoundTripUsec(Raw["RoundtripUsec"]);
 
         /// <summary>The registering device's <c>User-Agent</c>; null when empty.</summary>
         public string? UserAgent => PjsipText.NonEmpty(Raw["UserAgent"]);
 
         /// <summary>When the registration expires (<c>ExpirationTime</c> epoch seconds, or <c>RegExpire</c>); null for a static contact.</summary>
+        [ReadsField("ExpirationTime", "RegExpire")]
         public DateTimeOffset? ExpiresAt => AmiValues.ParseEpochSeconds(Raw["ExpirationTime"] ?? Raw["RegExpire"]);
 
         /// <summary>Seconds between qualifies (0: not qualified).</summary>

@@ -56,8 +56,11 @@ namespace AmiPs.Events
         /// <summary>The position the caller had when it joined.</summary>
         public int? OriginalPosition => AmiValues.ParseInt(Raw["OriginalPosition"]);
 
+        /// <summary><see cref="GetHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.HoldTime</c> is the TimeSpan (type data).</summary>
+        public string? HoldTime => AmiDurationText.Format(GetHoldTime());
+
         /// <summary>How long the caller waited (the <c>HoldTime</c> field, seconds).</summary>
-        public TimeSpan? HoldTime => QueueValues.Seconds(Raw["HoldTime"]);
+        public TimeSpan? GetHoldTime() => QueueValues.Seconds(Raw["HoldTime"]);
     }
 
     /// <summary>
@@ -104,11 +107,17 @@ namespace AmiPs.Events
         {
         }
 
+        /// <summary><see cref="GetHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.HoldTime</c> is the TimeSpan (type data).</summary>
+        public string? HoldTime => AmiDurationText.Format(GetHoldTime());
+
         /// <summary>How long the caller waited before the answer (<c>HoldTime</c>, seconds).</summary>
-        public TimeSpan? HoldTime => QueueValues.Seconds(Raw["HoldTime"]);
+        public TimeSpan? GetHoldTime() => QueueValues.Seconds(Raw["HoldTime"]);
+
+        /// <summary><see cref="GetRingTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.RingTime</c> is the TimeSpan (type data).</summary>
+        public string? RingTime => AmiDurationText.Format(GetRingTime());
 
         /// <summary>How long the member's phone rang (<c>RingTime</c>, seconds).</summary>
-        public TimeSpan? RingTime => QueueValues.Seconds(Raw["RingTime"]);
+        public TimeSpan? GetRingTime() => QueueValues.Seconds(Raw["RingTime"]);
     }
 
     /// <summary><c>AgentComplete</c>: a queue call a member answered has ended.</summary>
@@ -119,11 +128,17 @@ namespace AmiPs.Events
         {
         }
 
+        /// <summary><see cref="GetHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.HoldTime</c> is the TimeSpan (type data).</summary>
+        public string? HoldTime => AmiDurationText.Format(GetHoldTime());
+
         /// <summary>How long the caller waited before the answer (<c>HoldTime</c>, seconds).</summary>
-        public TimeSpan? HoldTime => QueueValues.Seconds(Raw["HoldTime"]);
+        public TimeSpan? GetHoldTime() => QueueValues.Seconds(Raw["HoldTime"]);
+
+        /// <summary><see cref="GetTalkTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.TalkTime</c> is the TimeSpan (type data).</summary>
+        public string? TalkTime => AmiDurationText.Format(GetTalkTime());
 
         /// <summary>How long the call lasted after the answer (<c>TalkTime</c>, seconds).</summary>
-        public TimeSpan? TalkTime => QueueValues.Seconds(Raw["TalkTime"]);
+        public TimeSpan? GetTalkTime() => QueueValues.Seconds(Raw["TalkTime"]);
 
         /// <summary>Who hung up: <c>caller</c>, <c>agent</c> or <c>transfer</c>.</summary>
         public string? Reason => Raw["Reason"];
@@ -137,7 +152,10 @@ namespace AmiPs.Events
         {
         }
 
+        /// <summary><see cref="GetRingTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.RingTime</c> is the TimeSpan (type data).</summary>
+        public string? RingTime => AmiDurationText.Format(GetRingTime());
+
         /// <summary>How long it rang: app_queue sends this <c>RingTime</c> in milliseconds (the dial timeout it waited).</summary>
-        public TimeSpan? RingTime => AmiValues.ParseInt(Raw["RingTime"]) is int ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+        public TimeSpan? GetRingTime() => AmiValues.ParseInt(Raw["RingTime"]) is int ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
     }
 }

@@ -24,11 +24,17 @@ namespace AmiPs.Events
         /// <summary>Callers waiting now.</summary>
         public int? Calls => AmiValues.ParseInt(Raw["Calls"]);
 
+        /// <summary><see cref="GetHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.HoldTime</c> is the TimeSpan (type data).</summary>
+        public string? HoldTime => AmiDurationText.Format(GetHoldTime());
+
         /// <summary>The average time callers wait before an answer (<c>Holdtime</c>, seconds, weighted to recent calls).</summary>
-        public TimeSpan? HoldTime => QueueValues.Seconds(Raw["Holdtime"]);
+        public TimeSpan? GetHoldTime() => QueueValues.Seconds(Raw["Holdtime"]);
+
+        /// <summary><see cref="GetTalkTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.TalkTime</c> is the TimeSpan (type data).</summary>
+        public string? TalkTime => AmiDurationText.Format(GetTalkTime());
 
         /// <summary>The average talk time (<c>TalkTime</c>, seconds, weighted to recent calls).</summary>
-        public TimeSpan? TalkTime => QueueValues.Seconds(Raw["TalkTime"]);
+        public TimeSpan? GetTalkTime() => QueueValues.Seconds(Raw["TalkTime"]);
 
         /// <summary>Answered calls that have ended.</summary>
         public int? Completed => AmiValues.ParseInt(Raw["Completed"]);
@@ -36,13 +42,18 @@ namespace AmiPs.Events
         /// <summary>Callers who hung up while waiting.</summary>
         public int? Abandoned => AmiValues.ParseInt(Raw["Abandoned"]);
 
+        /// <summary><see cref="GetServiceLevel"/> as text (<c>00:00:12</c>); in PowerShell <c>.ServiceLevel</c> is the TimeSpan (type data).</summary>
+        public string? ServiceLevel => AmiDurationText.Format(GetServiceLevel());
+
         /// <summary>The service-level threshold (<c>ServiceLevel</c>, seconds; 0 when not set).</summary>
-        public TimeSpan? ServiceLevel => QueueValues.Seconds(Raw["ServiceLevel"]);
+        public TimeSpan? GetServiceLevel() => QueueValues.Seconds(Raw["ServiceLevel"]);
 
         /// <summary>Percent of completed calls answered within <see cref="ServiceLevel"/> (<c>ServicelevelPerf</c>).</summary>
+        [ReadsField("ServicelevelPerf")]
         public double? ServiceLevelPerformance => QueueValues.Number(Raw["ServicelevelPerf"]);
 
         /// <summary>The same over completed and abandoned calls (<c>ServicelevelPerf2</c>).</summary>
+        [ReadsField("ServicelevelPerf2")]
         public double? ServiceLevelPerformance2 => QueueValues.Number(Raw["ServicelevelPerf2"]);
 
         /// <summary>The queue's weight against other queues sharing members.</summary>
@@ -78,8 +89,11 @@ namespace AmiPs.Events
         /// <summary>The caller ID name, unescaped; null when unknown.</summary>
         public string? CallerIDName => AmiValues.Unescape(AmiValues.KnownText(Raw["CallerIDName"]));
 
+        /// <summary><see cref="GetWait"/> as text (<c>00:00:12</c>); in PowerShell <c>.Wait</c> is the TimeSpan (type data).</summary>
+        public string? Wait => AmiDurationText.Format(GetWait());
+
         /// <summary>How long the caller has waited (<c>Wait</c>, seconds).</summary>
-        public TimeSpan? Wait => QueueValues.Seconds(Raw["Wait"]);
+        public TimeSpan? GetWait() => QueueValues.Seconds(Raw["Wait"]);
 
         /// <summary>The caller's queue priority.</summary>
         public int? Priority => AmiValues.ParseInt(Raw["Priority"]);
@@ -108,14 +122,23 @@ namespace AmiPs.Events
         /// <summary>Callers waiting now.</summary>
         public int? Callers => AmiValues.ParseInt(Raw["Callers"]);
 
+        /// <summary><see cref="GetHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.HoldTime</c> is the TimeSpan (type data).</summary>
+        public string? HoldTime => AmiDurationText.Format(GetHoldTime());
+
         /// <summary>The average hold time (seconds).</summary>
-        public TimeSpan? HoldTime => QueueValues.Seconds(Raw["HoldTime"]);
+        public TimeSpan? GetHoldTime() => QueueValues.Seconds(Raw["HoldTime"]);
+
+        /// <summary><see cref="GetTalkTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.TalkTime</c> is the TimeSpan (type data).</summary>
+        public string? TalkTime => AmiDurationText.Format(GetTalkTime());
 
         /// <summary>The average talk time (seconds).</summary>
-        public TimeSpan? TalkTime => QueueValues.Seconds(Raw["TalkTime"]);
+        public TimeSpan? GetTalkTime() => QueueValues.Seconds(Raw["TalkTime"]);
+
+        /// <summary><see cref="GetLongestHoldTime"/> as text (<c>00:00:12</c>); in PowerShell <c>.LongestHoldTime</c> is the TimeSpan (type data).</summary>
+        public string? LongestHoldTime => AmiDurationText.Format(GetLongestHoldTime());
 
         /// <summary>How long the caller that has waited longest has waited (seconds).</summary>
-        public TimeSpan? LongestHoldTime => QueueValues.Seconds(Raw["LongestHoldTime"]);
+        public TimeSpan? GetLongestHoldTime() => QueueValues.Seconds(Raw["LongestHoldTime"]);
 
         /// <summary><c>QueueSummary support available 1 callers 0</c>.</summary>
         public override string ToString() => $"{Event} {Queue} available {Raw["Available"]} callers {Raw["Callers"]}";

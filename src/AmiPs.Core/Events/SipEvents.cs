@@ -32,8 +32,11 @@ namespace AmiPs.Events
         /// <summary><see cref="StatusText"/> as a contact status.</summary>
         public AmiContactStatus Status => AmiSipText.ParseContactStatus(StatusText);
 
+        /// <summary><see cref="GetRoundTrip"/> as text (<c>00:00:12</c>); in PowerShell <c>.RoundTrip</c> is the TimeSpan (type data).</summary>
+        public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
+
         /// <summary>The round trip in <c>OK (1 ms)</c>; null otherwise.</summary>
-        public TimeSpan? RoundTrip => AmiSipText.ParsePeerRoundTrip(StatusText);
+        public TimeSpan? GetRoundTrip() => AmiSipText.ParsePeerRoundTrip(StatusText);
 
         /// <summary>The peer's description (may be empty).</summary>
         public string? Description => Raw["Description"];
@@ -98,8 +101,11 @@ namespace AmiPs.Events
         /// <summary>The application's arguments.</summary>
         public string? ApplicationData => Raw["ApplicationData"];
 
+        /// <summary><see cref="GetDuration"/> as text (<c>00:00:12</c>); in PowerShell <c>.Duration</c> is the TimeSpan (type data).</summary>
+        public string? Duration => AmiDurationText.Format(GetDuration());
+
         /// <summary>How long the channel has existed (<c>Duration: hh:mm:ss</c>, hours may pass 99).</summary>
-        public TimeSpan? Duration => ParseDuration(Raw["Duration"]);
+        public TimeSpan? GetDuration() => ParseDuration(Raw["Duration"]);
 
         /// <summary>The bridge the channel is in; null when none.</summary>
         public string? BridgeId => Raw["BridgeId"] is { Length: > 0 } id ? id : null;

@@ -14,14 +14,20 @@ namespace AmiPs.Events
         /// <summary>The text Asterisk sends (<c>Fully Booted</c>).</summary>
         public string? Status => Raw["Status"];
 
+        /// <summary><see cref="GetUptime"/> as text (<c>00:00:12</c>); in PowerShell <c>.Uptime</c> is the TimeSpan (type data).</summary>
+        public string? Uptime => AmiDurationText.Format(GetUptime());
+
         /// <summary>How long the server has run (<c>Uptime</c>, seconds), when sent.</summary>
-        public TimeSpan? Uptime => Seconds(Raw["Uptime"]);
+        public TimeSpan? GetUptime() => Seconds(Raw["Uptime"]);
+
+        /// <summary><see cref="GetLastReload"/> as text (<c>00:00:12</c>); in PowerShell <c>.LastReload</c> is the TimeSpan (type data).</summary>
+        public string? LastReload => AmiDurationText.Format(GetLastReload());
 
         /// <summary>How long since the last reload (<c>LastReload</c>, seconds), when sent.</summary>
-        public TimeSpan? LastReload => Seconds(Raw["LastReload"]);
+        public TimeSpan? GetLastReload() => Seconds(Raw["LastReload"]);
 
         /// <summary><c>FullyBooted uptime 00:00:12</c>.</summary>
-        public override string ToString() => Uptime is TimeSpan uptime ? $"{Event} uptime {uptime}" : Event;
+        public override string ToString() => GetUptime() is TimeSpan uptime ? $"{Event} uptime {uptime}" : Event;
 
         private static TimeSpan? Seconds(string? text) => AmiValues.ParseInt(text) is int seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
     }

@@ -58,19 +58,19 @@ namespace AmiPs.Monitoring
 
             var info = await _session.GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
             var sinceReload = info.ReloadedAt is { } reloaded ? DateTimeOffset.Now - reloaded : (TimeSpan?)null;
-            return info.Uptime is { } uptime ? new AmiServerUptime(uptime, sinceReload, "CoreStatus, read in this machine's time zone") : null;
+            return info.GetUptime() is { } uptime ? new AmiServerUptime(uptime, sinceReload, "CoreStatus, read in this machine's time zone") : null;
         }
 
         private AmiServerUptime? FromFullyBooted()
         {
             var booted = _session.GetEventHistory().OfType<FullyBootedEvent>().LastOrDefault();
-            if (booted?.Uptime is not { } uptime)
+            if (booted?.GetUptime() is not { } uptime)
             {
                 return null;
             }
 
             var since = DateTimeOffset.Now - booted.Received;
-            return new AmiServerUptime(uptime + since, booted.LastReload + since, "FullyBooted at login");
+            return new AmiServerUptime(uptime + since, booted.GetLastReload() + since, "FullyBooted at login");
         }
     }
 }

@@ -7,12 +7,14 @@ namespace AmiPs.Tracking
     /// <summary>A SIP contact of an endpoint: where the endpoint is reached, and how well. Immutable.</summary>
     public sealed class AmiContact
     {
+        private readonly TimeSpan? _roundTrip;
+
         public AmiContact(string uri, string? aor, AmiContactStatus status, TimeSpan? roundTrip, string? userAgent, DateTimeOffset? expiresAt, DateTimeOffset lastChanged)
         {
             Uri = uri ?? throw new ArgumentNullException(nameof(uri));
             Aor = aor;
             Status = status;
-            RoundTrip = status is AmiContactStatus.Reachable or AmiContactStatus.Lagged ? roundTrip : null;
+            _roundTrip = status is AmiContactStatus.Reachable or AmiContactStatus.Lagged ? roundTrip : null;
             UserAgent = userAgent;
             ExpiresAt = expiresAt;
             LastChanged = lastChanged;
@@ -27,8 +29,11 @@ namespace AmiPs.Tracking
         /// <summary>Reachable, Unreachable, Unknown (not qualified yet), NonQualified (qualify off), Lagged (chan_sip).</summary>
         public AmiContactStatus Status { get; }
 
-        /// <summary>The last qualify round trip while reachable; null otherwise.</summary>
-        public TimeSpan? RoundTrip { get; }
+        /// <summary>
+        /// <see cref="GetRoundTrip"/> as text (<c>00:00:00.0005000</c>): ConvertTo-Json writes a TimeSpan as its 15
+        /// fields; in PowerShell <c>$contact.RoundTrip</c> is the TimeSpan (type data).
+        /// </summary>
+        public string? RoundTrip => AmiDurationText.Format(_roundTrip);
 
         /// <summary>The registering device's <c>User-Agent</c>; null for a static contact or when not sent.</summary>
         public string? UserAgent { get; }
@@ -42,12 +47,15 @@ namespace AmiPs.Tracking
         /// <summary>Whether the contact answers (Reachable or Lagged).</summary>
         public bool IsReachable => Status is AmiContactStatus.Reachable or AmiContactStatus.Lagged;
 
+        /// <summary>The last qualify round trip while reachable; null otherwise.</summary>
+        public TimeSpan? GetRoundTrip() => _roundTrip;
+
         internal AmiContact WithStatus(AmiContactStatus status, TimeSpan? roundTrip, DateTimeOffset time) =>
             new AmiContact(Uri, Aor, status, roundTrip, UserAgent, ExpiresAt, status == Status ? LastChanged : time);
 
         /// <summary><c>sip:selftrunk@127.0.0.1:5060 Reachable 0.5 ms</c>.</summary>
         public override string ToString() =>
-            RoundTrip is { } rtt ? $"{Uri} {Status} {AmiEndpoint.FormatRoundTrip(rtt)}" : $"{Uri} {Status}";
+            _roundTrip is { } rtt ? $"{Uri} {Status} {AmiEndpoint.FormatRoundTrip(rtt)}" : $"{Uri} {Status}";
     }
 
     /// <summary>
@@ -75,8 +83,9 @@ namespace AmiPs.Tracking
             State = state;
             ActiveChannels = activeChannels;
             Transport = string.IsNullOrEmpty(transport) ? null : transport;
-            Aors = aors ?? NoAors;
-            Contacts = contacts ?? NoContacts;
+            // Text lists (AmiTextList), so CSV shows the AORs and contacts rather than a type name, as for a call's Channels.
+            Aors = AsTextList(aors ?? NoAors);
+            Contacts = AsTextList(contacts ?? NoContacts);
             LastChanged = lastChanged;
             Session = session;
         }
@@ -128,23 +137,8 @@ namespace AmiPs.Tracking
         /// <summary>The status of the best contact (Reachable before Lagged, NonQualified, Unknown, Unreachable); null with no contact.</summary>
         public AmiContactStatus? ContactStatus => Best()?.Status;
 
-        /// <summary>The round trip of the fastest reachable contact; null when none is reachable.</summary>
-        public TimeSpan? RoundTrip
-        {
-            get
-            {
-                TimeSpan? best = null;
-                foreach (var contact in Contacts)
-                {
-                    if (contact.RoundTrip is { } rtt && (best is null || rtt < best))
-                    {
-                        best = rtt;
-                    }
-                }
-
-                return best;
-            }
-        }
+        /// <summary><see cref="GetRoundTrip"/> as text, like <see cref="AmiContact.RoundTrip"/>; in PowerShell the TimeSpan.</summary>
+        public string? RoundTrip => AmiDurationText.Format(GetRoundTrip());
 
         /// <summary>When AmiPs last saw it change (or loaded it).</summary>
         public DateTimeOffset LastChanged { get; }
@@ -157,9 +151,27 @@ namespace AmiPs.Tracking
         {
             var best = Best();
             var contacts = Contacts.Count == 0 ? "no contact" : Contacts.Count == 1 ? "1 contact" : $"{Contacts.Count} contacts";
-            var detail = best is null ? string.Empty : " " + best.Status + (RoundTrip is { } rtt ? " " + FormatRoundTrip(rtt) : string.Empty);
+            var detail = best is null ? string.Empty : " " + best.Status + (GetRoundTrip() is { } rtt ? " " + FormatRoundTrip(rtt) : string.Empty);
             return $"{Device} {StateText}, {contacts}{detail}";
         }
+
+        /// <summary>The round trip of the fastest reachable contact; null when none is reachable.</summary>
+        public TimeSpan? GetRoundTrip()
+        {
+            TimeSpan? best = null;
+            foreach (var contact in Contacts)
+            {
+                if (contact.GetRoundTrip() is { } rtt && (best is null || rtt < best))
+                {
+                    best = rtt;
+                }
+            }
+
+            return best;
+        }
+
+        private static IReadOnlyList<T> AsTextList<T>(IReadOnlyList<T> items) =>
+            items as AmiTextList<T> ?? new AmiTextList<T>(items as IList<T> ?? new List<T>(items));
 
         internal static string FormatRoundTrip(TimeSpan rtt) =>
             rtt.TotalMilliseconds.ToString(rtt.TotalMilliseconds < 10 ? "0.0" : "0", System.Globalization.CultureInfo.InvariantCulture) + " ms";

@@ -91,7 +91,7 @@ namespace AmiPs.Tracking
 
                     if (list.FindIndex(c => string.Equals(c.Uri, uri, StringComparison.OrdinalIgnoreCase)) < 0)
                     {
-                        list.Add(new AmiContact(uri, contact.Aor, contact.Status, contact.RoundTrip, contact.UserAgent, contact.ExpiresAt, now));
+                        list.Add(new AmiContact(uri, contact.Aor, contact.Status, contact.GetRoundTrip(), contact.UserAgent, contact.ExpiresAt, now));
                     }
                 }
             }
@@ -165,7 +165,7 @@ namespace AmiPs.Tracking
             if (peer.IPAddress is { } ip)
             {
                 var uri = peer.IPPort is int port && port > 0 ? $"sip:{name}@{ip}:{port}" : $"sip:{name}@{ip}";
-                contacts.Add(new AmiContact(uri, null, peer.Status, peer.RoundTrip, null, null, now));
+                contacts.Add(new AmiContact(uri, null, peer.Status, peer.GetRoundTrip(), null, null, now));
             }
 
             var state = StateFromContacts(AmiDeviceState.Unknown, contacts);

@@ -73,11 +73,11 @@ namespace AmiPs.Tracking
             else if (index < 0)
             {
                 var added = status is AmiContactStatus.Created or AmiContactStatus.Updated ? AmiContactStatus.Unknown : status;
-                contacts.Add(new AmiContact(e.Uri!, e.Aor, added, e.RoundTrip, null, null, e.Time));
+                contacts.Add(new AmiContact(e.Uri!, e.Aor, added, e.GetRoundTrip(), null, null, e.Time));
             }
             else if (status != AmiContactStatus.Created && status != AmiContactStatus.Updated)
             {
-                contacts[index] = contacts[index].WithStatus(status, e.RoundTrip, e.Time);
+                contacts[index] = contacts[index].WithStatus(status, e.GetRoundTrip(), e.Time);
             }
             else
             {

@@ -9,6 +9,8 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed class AmiLiveChannel
     {
+        private readonly TimeSpan _duration;
+
         public AmiLiveChannel(CoreShowChannelEvent item)
         {
             if (item is null)
@@ -28,7 +30,7 @@ namespace AmiPs.Tracking
             Priority = item.Priority;
             Application = item.Application;
             ApplicationData = item.ApplicationData;
-            Duration = item.Duration ?? TimeSpan.Zero;
+            _duration = item.GetDuration() ?? TimeSpan.Zero;
             BridgeId = item.BridgeId;
             Uniqueid = item.Uniqueid;
             Linkedid = item.Linkedid;
@@ -68,8 +70,11 @@ namespace AmiPs.Tracking
 
         public string? ApplicationData { get; }
 
-        /// <summary>How long the channel has been up when listed.</summary>
-        public TimeSpan Duration { get; }
+        /// <summary>
+        /// <see cref="GetDuration"/> as text (<c>00:03:12</c>): ConvertTo-Json writes a TimeSpan as its 15 fields; in
+        /// PowerShell <c>$channel.Duration</c> is the TimeSpan (type data).
+        /// </summary>
+        public string Duration => AmiDurationText.Format(_duration);
 
         /// <summary>The bridge it is in; null when none.</summary>
         public string? BridgeId { get; }
@@ -84,8 +89,11 @@ namespace AmiPs.Tracking
         /// <summary>The name of the session it came from.</summary>
         public string? Session { get; }
 
+        /// <summary>How long the channel has been up when listed.</summary>
+        public TimeSpan GetDuration() => _duration;
+
         /// <summary><c>PJSIP/1001-00000001 Up 00:03:12 Dial(PJSIP/1002)</c>.</summary>
         public override string ToString() =>
-            $"{Name} {StateText} {(int)Duration.TotalHours:00}:{Duration.Minutes:00}:{Duration.Seconds:00} {Application}{(string.IsNullOrEmpty(ApplicationData) ? string.Empty : "(" + ApplicationData + ")")}".TrimEnd();
+            $"{Name} {StateText} {(int)_duration.TotalHours:00}:{_duration.Minutes:00}:{_duration.Seconds:00} {Application}{(string.IsNullOrEmpty(ApplicationData) ? string.Empty : "(" + ApplicationData + ")")}".TrimEnd();
     }
 }

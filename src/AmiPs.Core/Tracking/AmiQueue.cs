@@ -11,6 +11,10 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed class AmiQueue
     {
+        private readonly TimeSpan _serviceLevel;
+        private readonly TimeSpan _holdTime;
+        private readonly TimeSpan _talkTime;
+
         internal AmiQueue(QueueState state, string? session)
         {
             Name = state.Name;
@@ -19,16 +23,17 @@ namespace AmiPs.Tracking
             Weight = state.Weight;
             Completed = state.Completed;
             Abandoned = state.Abandoned;
-            ServiceLevel = TimeSpan.FromSeconds(state.ServiceLevelSeconds);
+            _serviceLevel = TimeSpan.FromSeconds(state.ServiceLevelSeconds);
             ServiceLevelPerformance = state.ServiceLevelPerformance;
-            HoldTime = TimeSpan.FromSeconds(state.HoldTimeSeconds);
-            TalkTime = TimeSpan.FromSeconds(state.TalkTimeSeconds);
-            Callers = state.Callers.ToArray();
+            _holdTime = TimeSpan.FromSeconds(state.HoldTimeSeconds);
+            _talkTime = TimeSpan.FromSeconds(state.TalkTimeSeconds);
+            // Text lists (AmiTextList): CSV shows the callers and members, not AmiQueueCaller[].
+            Callers = new AmiTextList<AmiQueueCaller>(state.Callers.ToArray());
             var members = new AmiQueueMember[state.Members.Count];
             state.Members.Values.CopyTo(members, 0);
             Array.Sort(members, (a, b) => string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) is var byName and not 0
                 ? byName : string.Compare(a.Interface, b.Interface, StringComparison.OrdinalIgnoreCase));
-            Members = members;
+            Members = new AmiTextList<AmiQueueMember>(members);
             foreach (var member in members)
             {
                 if (member.IsAvailable)
@@ -55,24 +60,11 @@ namespace AmiPs.Tracking
         /// <summary>The callers waiting now, first in line first.</summary>
         public IReadOnlyList<AmiQueueCaller> Callers { get; }
 
-        /// <summary>How long the caller who has waited longest has waited; zero when nobody waits.</summary>
-        public TimeSpan LongestWait
-        {
-            get
-            {
-                var longest = TimeSpan.Zero;
-                foreach (var caller in Callers)
-                {
-                    var wait = caller.Wait;
-                    if (wait > longest)
-                    {
-                        longest = wait;
-                    }
-                }
+        // The durations are export text (00:00:45) because ConvertTo-Json writes a TimeSpan as its 15 fields; in
+        // PowerShell $queue.LongestWait and the others are the TimeSpans (type data), as for calls.
 
-                return longest;
-            }
-        }
+        /// <summary><see cref="GetLongestWait"/> as text (<c>00:00:45</c>).</summary>
+        public string LongestWait => AmiDurationText.Format(GetLongestWait());
 
         /// <summary>Answered calls that have ended (app_queue's <c>Completed</c>, since its last reset).</summary>
         public int Completed { get; }
@@ -80,17 +72,17 @@ namespace AmiPs.Tracking
         /// <summary>Callers who hung up while waiting (<c>Abandoned</c>).</summary>
         public int Abandoned { get; }
 
-        /// <summary>The service-level threshold (<c>servicelevel</c> in <c>queues.conf</c>; zero when not set).</summary>
-        public TimeSpan ServiceLevel { get; }
+        /// <summary><see cref="GetServiceLevel"/> as text.</summary>
+        public string ServiceLevel => AmiDurationText.Format(_serviceLevel);
 
-        /// <summary>Percent of completed calls answered within <see cref="ServiceLevel"/> (<c>ServicelevelPerf</c>).</summary>
+        /// <summary>Percent of completed calls answered within <see cref="GetServiceLevel"/> (<c>ServicelevelPerf</c>).</summary>
         public double ServiceLevelPerformance { get; }
 
-        /// <summary>The average wait before an answer, weighted to recent calls as app_queue keeps it (<c>Holdtime</c>).</summary>
-        public TimeSpan HoldTime { get; }
+        /// <summary><see cref="GetHoldTime"/> as text.</summary>
+        public string HoldTime => AmiDurationText.Format(_holdTime);
 
-        /// <summary>The average talk time, weighted to recent calls (<c>TalkTime</c>).</summary>
-        public TimeSpan TalkTime { get; }
+        /// <summary><see cref="GetTalkTime"/> as text.</summary>
+        public string TalkTime => AmiDurationText.Format(_talkTime);
 
         /// <summary>The members, by name.</summary>
         public IReadOnlyList<AmiQueueMember> Members { get; }
@@ -101,10 +93,35 @@ namespace AmiPs.Tracking
         /// <summary>The name of the session it came from.</summary>
         public string? Session { get; }
 
+        /// <summary>How long the caller who has waited longest has waited; zero when nobody waits.</summary>
+        public TimeSpan GetLongestWait()
+        {
+            var longest = TimeSpan.Zero;
+            foreach (var caller in Callers)
+            {
+                var wait = caller.GetWait();
+                if (wait > longest)
+                {
+                    longest = wait;
+                }
+            }
+
+            return longest;
+        }
+
+        /// <summary>The service-level threshold (<c>servicelevel</c> in <c>queues.conf</c>; zero when not set).</summary>
+        public TimeSpan GetServiceLevel() => _serviceLevel;
+
+        /// <summary>The average wait before an answer, weighted to recent calls as app_queue keeps it (<c>Holdtime</c>).</summary>
+        public TimeSpan GetHoldTime() => _holdTime;
+
+        /// <summary>The average talk time, weighted to recent calls (<c>TalkTime</c>).</summary>
+        public TimeSpan GetTalkTime() => _talkTime;
+
         /// <summary><c>support: 2 callers (longest 00:00:45), 1/3 members available, 12 completed, 1 abandoned</c>.</summary>
         public override string ToString()
         {
-            var longest = LongestWait;
+            var longest = GetLongestWait();
             var callers = Callers.Count == 0 ? "no callers"
                 : $"{Callers.Count} caller{(Callers.Count == 1 ? string.Empty : "s")} (longest {(int)longest.TotalHours:00}:{longest.Minutes:00}:{longest.Seconds:00})";
             return $"{Name}: {callers}, {AvailableMembers}/{Members.Count} members available, {Completed} completed, {Abandoned} abandoned";
@@ -156,10 +173,10 @@ namespace AmiPs.Tracking
             Weight = e.Weight ?? 0;
             Completed = e.Completed ?? 0;
             Abandoned = e.Abandoned ?? 0;
-            ServiceLevelSeconds = (int)(e.ServiceLevel?.TotalSeconds ?? 0);
+            ServiceLevelSeconds = (int)(e.GetServiceLevel()?.TotalSeconds ?? 0);
             CompletedInServiceLevel = (int)Math.Round((e.ServiceLevelPerformance ?? 0) * Completed / 100.0);
-            HoldTimeSeconds = (int)(e.HoldTime?.TotalSeconds ?? 0);
-            TalkTimeSeconds = (int)(e.TalkTime?.TotalSeconds ?? 0);
+            HoldTimeSeconds = (int)(e.GetHoldTime()?.TotalSeconds ?? 0);
+            TalkTimeSeconds = (int)(e.GetTalkTime()?.TotalSeconds ?? 0);
         }
 
         /// <summary>app_queue's <c>recalc_holdtime</c>: the new wait weighs a quarter, the old average three quarters.</summary>

@@ -4,7 +4,7 @@ using AmiPs.Events;
 
 namespace AmiPs.Tracking
 {
-    /// <summary>A caller waiting in a queue. Immutable, but <see cref="Wait"/> reads the clock: it grows while you hold it.</summary>
+    /// <summary>A caller waiting in a queue. Immutable, but <see cref="GetWait"/> reads the clock: it grows while you hold it.</summary>
     public sealed class AmiQueueCaller
     {
         internal AmiQueueCaller(string queue, int position, string channel, string? uniqueid, string? callerIdNum, string? callerIdName, DateTimeOffset joinedAt, string? session)
@@ -40,15 +40,11 @@ namespace AmiPs.Tracking
         /// <summary>When the caller entered the queue.</summary>
         public DateTimeOffset JoinedAt { get; }
 
-        /// <summary>How long the caller has waited so far.</summary>
-        public TimeSpan Wait
-        {
-            get
-            {
-                var wait = AmiLocalClock.Now - JoinedAt;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-        }
+        /// <summary>
+        /// <see cref="GetWait"/> as text (<c>00:00:42.1234567</c>): ConvertTo-Json writes a TimeSpan as its 15 fields; in
+        /// PowerShell <c>$caller.Wait</c> is the TimeSpan (type data).
+        /// </summary>
+        public string Wait => AmiDurationText.Format(GetWait());
 
         /// <summary>The member whose phone rings for this caller now (from <c>AgentCalled</c>); null when none does.</summary>
         public string? RingingMember { get; private set; }
@@ -56,10 +52,17 @@ namespace AmiPs.Tracking
         /// <summary>The name of the session it came from.</summary>
         public string? Session { get; }
 
+        /// <summary>How long the caller has waited so far.</summary>
+        public TimeSpan GetWait()
+        {
+            var wait = AmiLocalClock.Now - JoinedAt;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
         /// <summary><c>support #1 5550201 "Quinn" waiting 00:00:42 (Local/3000@office-00000000;2)</c>.</summary>
         public override string ToString()
         {
-            var wait = Wait;
+            var wait = GetWait();
             return $"{Queue} #{Position} {AmiChannelEvent.DescribeParty(CallerIDNum, CallerIDName)} waiting {(int)wait.TotalHours:00}:{wait.Minutes:00}:{wait.Seconds:00} ({Channel})";
         }
 

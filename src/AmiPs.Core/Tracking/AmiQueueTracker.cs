@@ -140,7 +140,7 @@ namespace AmiPs.Tracking
                         break;
                     case QueueEntryEvent entry when entry.Queue is { Length: > 0 } name && entry.Channel is { Length: > 0 } channel:
                         var callers = StateOf(fresh, name).Callers;
-                        var joined = entry.Time - (entry.Wait ?? TimeSpan.Zero);
+                        var joined = entry.Time - (entry.GetWait() ?? TimeSpan.Zero);
                         callers.Add(new AmiQueueCaller(name, entry.Position ?? callers.Count + 1, channel, entry.Uniqueid, entry.CallerIDNum, entry.CallerIDName, joined, _session));
                         break;
                 }
@@ -231,12 +231,12 @@ namespace AmiPs.Tracking
                     SetRinging(state, agent.Uniqueid, null);
                     break;
                 case AgentConnectEvent connect:
-                    state.AddHoldTime((int)(connect.HoldTime?.TotalSeconds ?? 0));
+                    state.AddHoldTime((int)(connect.GetHoldTime()?.TotalSeconds ?? 0));
                     RemoveCaller(state, connect.Uniqueid, connect.Channel); // QueueCallerLeave may come before or after
                     SetInCall(state, connect.Interface, true);
                     break;
                 case AgentCompleteEvent complete:
-                    state.AddCompleted((int)(complete.HoldTime?.TotalSeconds ?? 0), (int)(complete.TalkTime?.TotalSeconds ?? 0));
+                    state.AddCompleted((int)(complete.GetHoldTime()?.TotalSeconds ?? 0), (int)(complete.GetTalkTime()?.TotalSeconds ?? 0));
                     SetInCall(state, complete.Interface, false);
                     break;
             }

@@ -11,6 +11,8 @@ namespace AmiPs.Tracking
     /// </summary>
     public sealed class AmiServerInfo
     {
+        private readonly TimeSpan? _uptime;
+
         public AmiServerInfo(AmiResponse settings, AmiResponse status, AmiServerCapabilities capabilities, DateTimeOffset now, string? session)
         {
             if (settings is null || status is null)
@@ -26,7 +28,7 @@ namespace AmiPs.Tracking
             ReloadedAt = ServerTime(status["CoreReloadDate"], status["CoreReloadTime"]);
             ActiveChannels = AmiValues.ParseInt(status["CoreCurrentCalls"]);
             ProcessedCalls = AmiValues.ParseInt(status["CoreProcessedCalls"]);
-            Uptime = StartedAt is { } started ? (now > started ? now - started : TimeSpan.Zero) : null;
+            _uptime = StartedAt is { } started ? (now > started ? now - started : TimeSpan.Zero) : null;
             Capabilities = capabilities ?? throw new ArgumentNullException(nameof(capabilities));
             Session = session;
         }
@@ -42,15 +44,21 @@ namespace AmiPs.Tracking
 
         /// <summary>
         /// When Asterisk started. <c>CoreStatus</c> sends the server's wall clock without a zone: AmiPs reads it in this
-        /// machine's zone, right when both are set alike (the usual case; check a server elsewhere with <see cref="Uptime"/> in mind).
+        /// machine's zone, right when both are set alike (the usual case; check a server elsewhere with <see cref="GetUptime"/> in mind).
         /// </summary>
         public DateTimeOffset? StartedAt { get; }
 
         /// <summary>When the configuration was last reloaded (read as <see cref="StartedAt"/> is).</summary>
         public DateTimeOffset? ReloadedAt { get; }
 
+        /// <summary>
+        /// <see cref="GetUptime"/> as text (<c>3.04:05:06</c>): ConvertTo-Json writes a TimeSpan as its 15 fields; in
+        /// PowerShell <c>$info.Uptime</c> is the TimeSpan (type data).
+        /// </summary>
+        public string? Uptime => AmiDurationText.Format(_uptime);
+
         /// <summary>How long Asterisk has run (from <see cref="StartedAt"/>).</summary>
-        public TimeSpan? Uptime { get; }
+        public TimeSpan? GetUptime() => _uptime;
 
         /// <summary>Channels up now (<c>CoreCurrentCalls</c>, which counts channels, not calls).</summary>
         public int? ActiveChannels { get; }
@@ -70,7 +78,7 @@ namespace AmiPs.Tracking
         /// <summary><c>Asterisk 20.20.1 (AMI 9.0.0), up 2.03:04:05, 0 channels; chan_sip, app_queue</c>.</summary>
         public override string ToString()
         {
-            var up = Uptime is { } u ? $", up {(int)u.TotalDays}.{u.Hours:00}:{u.Minutes:00}:{u.Seconds:00}" : string.Empty;
+            var up = _uptime is { } u ? $", up {(int)u.TotalDays}.{u.Hours:00}:{u.Minutes:00}:{u.Seconds:00}" : string.Empty;
             return $"Asterisk {AsteriskVersion} (AMI {AmiVersion}){up}, {ActiveChannels ?? 0} channels; {string.Join(", ", Capabilities.Modules)}";
         }
 

@@ -65,7 +65,7 @@ namespace AmiPs.Tests.Client
 
             support = session.Queues.GetQueue("support")!;
             Assert.Equal(new[] { "5550301", "5550302" }, support.Callers.Select(c => c.CallerIDNum));
-            Assert.True(support.LongestWait >= TimeSpan.FromSeconds(40));
+            Assert.True(support.GetLongestWait() >= TimeSpan.FromSeconds(40));
             Assert.False(support.Members.Single().IsPaused);
             Assert.Equal(2, Server.ReceivedCount("QueueStatus"));
         }

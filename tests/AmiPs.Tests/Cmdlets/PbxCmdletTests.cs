@@ -50,7 +50,7 @@ namespace AmiPs.Tests.Cmdlets
 
             _ps.Run("$null = $sim.Simulator.Sip.Register('provider')").ThrowIfErrors();
             await Eventually.WaitUntilAsync(() => _session.Registrations.Find("provider")!.IsRegistered && _session.Endpoints.Find("selftrunk")!.IsReachable, Deadline, "registered again");
-            Assert.Equal(TimeSpan.FromTicks(10010), _session.Endpoints.Find("selftrunk")!.RoundTrip); // re-registered: 1001 µs, as pjsip-events
+            Assert.Equal(TimeSpan.FromTicks(10010), _session.Endpoints.Find("selftrunk")!.GetRoundTrip()); // re-registered: 1001 µs, as pjsip-events
         }
 
         [Fact]

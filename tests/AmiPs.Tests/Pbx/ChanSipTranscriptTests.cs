@@ -39,7 +39,7 @@ namespace AmiPs.Tests.Pbx
 
             var self = session.Endpoints.Find("selfpeer")!; // Status: OK (1 ms)
             Assert.True(self.IsReachable);
-            Assert.Equal(TimeSpan.FromMilliseconds(1), self.RoundTrip);
+            Assert.Equal(TimeSpan.FromMilliseconds(1), self.GetRoundTrip());
             Assert.Equal(AmiDeviceState.NotInUse, self.State);
 
             var registration = Assert.Single(session.Registrations.GetRegistrations());
@@ -68,7 +68,7 @@ namespace AmiPs.Tests.Pbx
 
             var phone = session.Endpoints.Find("2001")!;
             Assert.Equal("sip:2001@192.0.2.7:5060", Assert.Single(phone.Contacts).Uri);
-            Assert.Equal(TimeSpan.FromMilliseconds(12), phone.RoundTrip);
+            Assert.Equal(TimeSpan.FromMilliseconds(12), phone.GetRoundTrip());
             Assert.Equal(AmiDeviceState.NotInUse, phone.State);
             Assert.False(session.Endpoints.Find("selfpeer")!.IsReachable);
             Assert.Equal(AmiDeviceState.Unavailable, session.Endpoints.Find("selfpeer")!.State);

@@ -31,7 +31,7 @@ namespace AmiPs.Tests.Pbx
             var unreachable = Assert.Single(phone.Contacts);
             Assert.Equal("sip:1001@127.0.0.1:5071", unreachable.Uri); // static: from PJSIPShowEndpoint's ContactStatusDetail
             Assert.Equal(AmiContactStatus.Unreachable, unreachable.Status);
-            Assert.Null(unreachable.RoundTrip);
+            Assert.Null(unreachable.GetRoundTrip());
             Assert.False(phone.IsReachable);
 
             var idle = session.Endpoints.Find("1002")!;
@@ -45,7 +45,7 @@ namespace AmiPs.Tests.Pbx
             var contact = Assert.Single(trunk.Contacts);
             Assert.Equal("sip:selftrunk@127.0.0.1:5060", contact.Uri);
             Assert.Equal(AmiContactStatus.Reachable, contact.Status);
-            Assert.Equal(TimeSpan.FromTicks(4560), contact.RoundTrip); // RoundtripUsec: 456
+            Assert.Equal(TimeSpan.FromTicks(4560), contact.GetRoundTrip()); // RoundtripUsec: 456
             Assert.Equal("Asterisk PBX GIT-master-f0c1c1a7b7", contact.UserAgent);
             Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1796149122), contact.ExpiresAt);
             Assert.Equal("selftrunk", contact.Aor);
@@ -116,7 +116,7 @@ namespace AmiPs.Tests.Pbx
 
             Assert.Equal(6, checkedEvents); // 3 Registry, 3 ContactStatus
             var trunk = session.Endpoints.Find("selftrunk")!;
-            Assert.Equal(TimeSpan.FromTicks(10010), Assert.Single(trunk.Contacts).RoundTrip); // the last RoundtripUsec: 1001
+            Assert.Equal(TimeSpan.FromTicks(10010), Assert.Single(trunk.Contacts).GetRoundTrip()); // the last RoundtripUsec: 1001
             Assert.True(session.Registrations.Find("provider")!.IsRegistered);
         }
 
@@ -133,9 +133,9 @@ namespace AmiPs.Tests.Pbx
             await Eventually.WaitUntilAsync(() => session.Endpoints.Find("selftrunk")!.State == AmiDeviceState.Unavailable, Deadline, "selftrunk unavailable");
 
             await Answers.SendLiveAsync(peer, m => Answers.LiveEvents.ToList().IndexOf(m) > firstDevstate);
-            await Eventually.WaitUntilAsync(() => session.Endpoints.Find("selftrunk")!.RoundTrip == TimeSpan.FromTicks(5170), Deadline, "selftrunk reachable again (RoundtripUsec: 517)");
+            await Eventually.WaitUntilAsync(() => session.Endpoints.Find("selftrunk")!.GetRoundTrip() == TimeSpan.FromTicks(5170), Deadline, "selftrunk reachable again (RoundtripUsec: 517)");
             Assert.Equal(AmiDeviceState.NotInUse, session.Endpoints.Find("selftrunk")!.State);
-            Assert.Equal(TimeSpan.FromTicks(5170), session.Endpoints.Find("selftrunk")!.RoundTrip);
+            Assert.Equal(TimeSpan.FromTicks(5170), session.Endpoints.Find("selftrunk")!.GetRoundTrip());
             Assert.Equal(AmiRegistrationStatus.Rejected, session.Registrations.Find("deadtrunk")!.Status);
             Assert.True(session.Registrations.Find("provider")!.IsRegistered);
         }

@@ -22,7 +22,7 @@ namespace AmiPs.Tests.Tracking
             var support = tracker.GetQueue("support")!;
             Assert.Equal("ringall", support.Strategy);
             Assert.Empty(support.Callers);
-            Assert.Equal(TimeSpan.Zero, support.LongestWait);
+            Assert.Equal(TimeSpan.Zero, support.GetLongestWait());
             Assert.Equal(0, support.Completed);
             Assert.Equal(1, support.AvailableMembers);
             var alice = Assert.Single(support.Members);
@@ -70,7 +70,7 @@ namespace AmiPs.Tests.Tracking
                         break;
                     case AgentCompleteEvent:
                         Assert.Equal(1, support.Completed);
-                        Assert.Equal(TimeSpan.FromSeconds(2), support.TalkTime);
+                        Assert.Equal(TimeSpan.FromSeconds(2), support.GetTalkTime());
                         Assert.Equal(100.0, support.ServiceLevelPerformance);
                         Assert.Equal(1, alice.CallsTaken);
                         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1796149081), alice.LastCall);

@@ -30,7 +30,7 @@ namespace AmiPs.Monitoring.Checks
         {
             var levels = context.Thresholds[AmiHealthThresholds.Endpoints];
             var unreachable = endpoint.Contacts.Where(c => c.Status == AmiContactStatus.Unreachable).ToList();
-            var rtt = endpoint.RoundTrip;
+            var rtt = endpoint.GetRoundTrip();
             var byRoundTrip = rtt is { } r ? levels.Evaluate(r.TotalMilliseconds) : AmiHealthStatus.Ok;
 
             AmiHealthStatus status;

@@ -37,7 +37,7 @@ namespace AmiPs.Monitoring.Checks
             }
 
             var channels = live
-                .Select(c => (c.Name, Age: c.Duration))
+                .Select(c => (c.Name, Age: c.GetDuration()))
                 .Where(c => context.Filter.Selects(c.Name))
                 .OrderByDescending(c => c.Age)
                 .ToList();

@@ -50,7 +50,7 @@ namespace AmiPs.Monitoring.Checks
             var callers = context.Thresholds[AmiHealthThresholds.QueueCallers];
             var waitLevels = context.Thresholds[AmiHealthThresholds.QueueWait];
             var waiting = queue.Callers.Count;
-            var wait = queue.LongestWait;
+            var wait = queue.GetLongestWait();
             var noOne = waiting > 0 && queue.AvailableMembers == 0;
             var byCallers = callers.Evaluate(waiting);
             var byWait = waitLevels.Evaluate(wait.TotalSeconds);

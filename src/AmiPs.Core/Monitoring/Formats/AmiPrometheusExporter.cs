@@ -107,7 +107,7 @@ namespace AmiPs.Monitoring.Formats
 
                 foreach (var contact in endpoint.Contacts)
                 {
-                    if (contact.RoundTrip is { } rtt)
+                    if (contact.GetRoundTrip() is { } rtt)
                     {
                         text.Gauge("amips_contact_roundtrip_seconds", "Qualify round trip of a reachable contact.", rtt.TotalSeconds, ("pbx", session.ComputerName), ("endpoint", endpoint.Name), ("uri", contact.Uri));
                     }
@@ -162,7 +162,7 @@ namespace AmiPs.Monitoring.Formats
             {
                 var labels = new[] { ("pbx", session.ComputerName), ("queue", queue.Name) };
                 text.Gauge("amips_queue_callers", "Callers waiting in the queue.", queue.Callers.Count, labels);
-                text.Gauge("amips_queue_longest_wait_seconds", "How long the caller who has waited longest has waited.", Math.Floor(queue.LongestWait.TotalSeconds), labels);
+                text.Gauge("amips_queue_longest_wait_seconds", "How long the caller who has waited longest has waited.", Math.Floor(queue.GetLongestWait().TotalSeconds), labels);
                 text.Gauge("amips_queue_available_members", "Members that could take a call now (not paused, device not in use).", queue.AvailableMembers, labels);
                 text.Gauge("amips_queue_members", "Members of the queue.", queue.Members.Count, labels);
             }
