@@ -21,6 +21,7 @@ namespace AmiPs.Tests.Monitoring
             var b = string.Concat(Enumerable.Repeat("b_metric 2\n", 30_000));
             AmiMetricFile.WriteAtomic(path, a);
             using var stop = new CancellationTokenSource();
+            using var firstRead = new ManualResetEventSlim();
             var reads = 0;
             var reader = Task.Run(() =>
             {
@@ -28,18 +29,24 @@ namespace AmiPs.Tests.Monitoring
                 {
                     var seen = File.ReadAllText(path);
                     Assert.True(seen == a || seen == b, $"read {seen.Length} characters: neither version");
-                    reads++;
+                    Volatile.Write(ref reads, reads + 1);
+                    firstRead.Set();
                 }
             });
 
-            for (var i = 0; i < 200; i++)
+            // The writes must overlap the reads: wait until the reader runs, then write until it has read a few times
+            // during them (a loaded pool can start the reader after 200 quick writes are over).
+            Assert.True(firstRead.Wait(TimeSpan.FromSeconds(30)), "the reader never started");
+            var before = Volatile.Read(ref reads);
+            for (var i = 0; i < 200 || (Volatile.Read(ref reads) - before < 20 && i < 200_000); i++)
             {
                 AmiMetricFile.WriteAtomic(path, i % 2 == 0 ? b : a);
             }
 
+            AmiMetricFile.WriteAtomic(path, a);
             stop.Cancel();
             await reader;
-            Assert.True(reads > 0);
+            Assert.True(reads - before >= 20, $"{reads - before} reads during the writes");
             Assert.Equal(a, File.ReadAllText(path));
             Assert.Equal(new[] { path }, Directory.GetFiles(_folder));
         }
