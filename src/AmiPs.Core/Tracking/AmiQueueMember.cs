@@ -100,20 +100,14 @@ namespace AmiPs.Tracking
             return $"{Queue}/{name} {StatusText}{paused}, {CallsTaken} call{(CallsTaken == 1 ? string.Empty : "s")}";
         }
 
-        /// <summary>Asterisk's words for a device state (<c>ast_devstate2str</c>), as <c>queue show</c> prints them.</summary>
-        public static string DescribeStatus(AmiDeviceState status) => status switch
-        {
-            AmiDeviceState.Unknown => "Unknown",
-            AmiDeviceState.NotInUse => "Not in use",
-            AmiDeviceState.InUse => "In use",
-            AmiDeviceState.Busy => "Busy",
-            AmiDeviceState.Invalid => "Invalid",
-            AmiDeviceState.Unavailable => "Unavailable",
-            AmiDeviceState.Ringing => "Ringing",
-            AmiDeviceState.RingInUse => "Ring+Inuse",
-            AmiDeviceState.OnHold => "On Hold",
-            _ => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        /// <summary>
+        /// Asterisk's words for a device state (<c>ast_devstate2str</c>), as <c>queue show</c> prints them: the one table
+        /// in <see cref="AmiSipText.DescribeDeviceState"/>, except that a number AmiPs does not know stays a number.
+        /// </summary>
+        public static string DescribeStatus(AmiDeviceState status) =>
+            Enum.IsDefined(typeof(AmiDeviceState), status)
+                ? AmiSipText.DescribeDeviceState(status)
+                : ((long)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         internal AmiQueueMember WithInCall(bool inCall)
         {
