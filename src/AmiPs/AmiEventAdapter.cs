@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
 using AmiPs.Events;
@@ -21,7 +20,7 @@ namespace AmiPs.Commands
     /// <remarks>
     /// Registered in AmiPs.types.ps1xml with a <c>TypeAdapter</c> entry for AmiEvent and for each event class:
     /// PowerShell looks type adapters up by the object's exact type name, so a base-class entry alone does not reach
-    /// derived classes. Each class's properties are found by reflection once and cached with compiled getters.
+    /// derived classes. Each class's properties are found by reflection once and cached.
     /// </remarks>
     public sealed class AmiEventAdapter : PSPropertyAdapter
     {
@@ -117,9 +116,17 @@ namespace AmiPs.Commands
 
         private static EventShape ShapeOf(AmiEvent amiEvent) => Shapes.GetOrAdd(amiEvent.GetType(), BuildShape);
 
-        /// <summary>The public instance properties of one event class, base class first, each with a compiled getter.</summary>
+        /// <summary>
+        /// The public instance properties of one event class, base class first. A class's own declarations are read
+        /// once and shared by its subclasses (the 20-odd properties of <see cref="AmiEvent"/> are not rebuilt for each
+        /// of the 50 event classes): a fresh process meets a new class every few events at first, and what that costs
+        /// is time the pipeline does not spend taking events.
+        /// </summary>
         private sealed class EventShape
         {
+            private static readonly ConcurrentDictionary<Type, Declaration> Declarations = new ConcurrentDictionary<Type, Declaration>();
+            private static readonly Func<Type, Declaration> Declare = type => new Declaration(type);
+
             public EventShape(Type type)
             {
                 var chain = new List<Type>();
@@ -133,26 +140,17 @@ namespace AmiPs.Commands
                 Covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var declaring in chain)
                 {
-                    var declared = declaring.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-                    Array.Sort(declared, (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
-                    foreach (var info in declared)
+                    var declaration = Declarations.GetOrAdd(declaring, Declare);
+                    Covered.UnionWith(declaration.ReadFields);
+                    foreach (var property in declaration.Properties)
                     {
-                        // Raw fields read under another name (Cause-txt for CauseText), an override's too: not listed twice.
-                        if (info.GetCustomAttribute<ReadsFieldAttribute>() is { } field)
+                        // An override keeps the base's place.
+                        if (!ByName.ContainsKey(property.Name))
                         {
-                            Covered.UnionWith(field.Names);
+                            properties.Add(property);
+                            ByName.Add(property.Name, property);
+                            Covered.Add(property.Name);
                         }
-
-                        // An override keeps the base's place; the indexer is not a property to PowerShell users.
-                        if (info.GetIndexParameters().Length != 0 || info.GetMethod is null || !info.GetMethod.IsPublic || ByName.ContainsKey(info.Name))
-                        {
-                            continue;
-                        }
-
-                        var property = new RealProperty(info);
-                        properties.Add(property);
-                        ByName.Add(info.Name, property);
-                        Covered.Add(info.Name);
                     }
                 }
 
@@ -167,24 +165,60 @@ namespace AmiPs.Commands
             public HashSet<string> Covered { get; }
         }
 
+        /// <summary>What one class itself declares: its public properties in declaration order, and the raw fields they read.</summary>
+        private sealed class Declaration
+        {
+            public Declaration(Type type)
+            {
+                var declared = type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+                Array.Sort(declared, (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+                var properties = new List<RealProperty>(declared.Length);
+                var readFields = new List<string>();
+                foreach (var info in declared)
+                {
+                    // Raw fields read under another name (Cause-txt for CauseText), an override's too: not listed twice.
+                    if (info.GetCustomAttribute<ReadsFieldAttribute>() is { } field)
+                    {
+                        readFields.AddRange(field.Names);
+                    }
+
+                    // The indexer is not a property to PowerShell users.
+                    if (info.GetIndexParameters().Length == 0 && info.GetMethod is { IsPublic: true })
+                    {
+                        properties.Add(new RealProperty(info));
+                    }
+                }
+
+                Properties = properties.ToArray();
+                ReadFields = readFields.ToArray();
+            }
+
+            public RealProperty[] Properties { get; }
+
+            public string[] ReadFields { get; }
+        }
+
+        /// <summary>
+        /// One typed property. Read by reflection, not by a compiled delegate: compiling a getter costs a fresh process
+        /// about half a millisecond each (a thousand of them for the event classes), where reflection's own invoker
+        /// costs tens of nanoseconds a read against the microseconds PowerShell spends around each one.
+        /// </summary>
         private sealed class RealProperty
         {
-            private readonly Func<object, object?> _getter;
+            private readonly PropertyInfo _info;
 
             public RealProperty(PropertyInfo info)
             {
+                _info = info;
                 Name = info.Name;
                 TypeName = info.PropertyType.FullName ?? info.PropertyType.Name;
-                var instance = Expression.Parameter(typeof(object), "instance");
-                var body = Expression.Convert(Expression.Property(Expression.Convert(instance, info.DeclaringType!), info), typeof(object));
-                _getter = Expression.Lambda<Func<object, object?>>(body, instance).Compile();
             }
 
             public string Name { get; }
 
             public string TypeName { get; }
 
-            public object? Get(object instance) => _getter(instance);
+            public object? Get(object instance) => _info.GetValue(instance);
         }
     }
 }

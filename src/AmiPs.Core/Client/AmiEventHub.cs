@@ -20,22 +20,26 @@ namespace AmiPs.Client
     /// </remarks>
     internal sealed class AmiEventHub
     {
-        // Graces that may be taken again because their timer fired late (see WaitForRoomAsync).
-        private const int MaxLateGraces = 3;
+        // Graces that may be taken again because the consumer could not use them (see WaitForRoomAsync).
+        private const int MaxLostGraces = 3;
 
         private readonly object _gate = new object();
         private readonly AmiEventHistory? _history;
         private readonly Func<AmiMessage, DateTimeOffset, AmiEvent> _fromHistory;
         private readonly int _defaultCapacity;
         private readonly Action<long>? _dropsReported;
+        private readonly Func<TimeSpan> _gcPauses;
         private AmiSubscription[] _subscribers = Array.Empty<AmiSubscription>();
         private long _dropped;
         private bool _completed;
 
         // fromHistory makes an event again from a kept message and its receive time: history keeps bytes, not objects.
         // dropsReported hears, at most every few seconds per subscriber, how many events it dropped since the last time.
-        public AmiEventHub(int historySize, int defaultCapacity, Func<AmiMessage, DateTimeOffset, AmiEvent>? fromHistory = null, Action<long>? dropsReported = null)
+        // gcPauses reads the process's total garbage-collection pause time (GcPauses.Total; tests pass their own).
+        public AmiEventHub(int historySize, int defaultCapacity, Func<AmiMessage, DateTimeOffset, AmiEvent>? fromHistory = null, Action<long>? dropsReported = null,
+            Func<TimeSpan>? gcPauses = null)
         {
+            _gcPauses = gcPauses ?? (() => GcPauses.Total);
             _dropsReported = dropsReported;
             _history = historySize > 0 ? new AmiEventHistory(historySize) : null;
             _fromHistory = fromHistory ?? ((message, received) => AmiEventFactory.Create(message, received, null));
@@ -127,22 +131,22 @@ namespace AmiPs.Client
                     continue;
                 }
 
-                // A grace whose timer fired late did not count: the process itself was frozen (a garbage collection,
-                // the OS), so the consumer could not run either. A few of those at most, so the wait stays bounded.
+                // A grace the consumer could not use does not count: the garbage collector held the process still for
+                // part of it, or its timer fired late (the OS froze the process). A few of those at most, so the wait
+                // stays bounded.
                 for (var attempt = 0; ; attempt++)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    var timeout = Task.Delay(AmiSubscription.FlowGrace, grace.Token);
-                    var woke = await Task.WhenAny(room, timeout).ConfigureAwait(false);
-                    grace.Cancel(); // frees the timer at once rather than when the grace would have ended
-                    if (woke == room || cancellationToken.IsCancellationRequested)
+                    var pausedBefore = _gcPauses();
+                    if (await AmiTasks.WaitAsync(room, AmiSubscription.FlowGrace, cancellationToken).ConfigureAwait(false) || cancellationToken.IsCancellationRequested)
                     {
                         break;
                     }
 
                     var waited = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-                    if (attempt >= MaxLateGraces || waited < AmiSubscription.FlowGrace + AmiSubscription.FlowGrace)
+                    var ran = waited - (_gcPauses() - pausedBefore);
+                    var late = waited >= AmiSubscription.FlowGrace + AmiSubscription.FlowGrace;
+                    if (attempt >= MaxLostGraces || (ran >= AmiSubscription.FlowGrace && !late))
                     {
                         subscriber.MarkStalled();
                         break;

@@ -35,6 +35,25 @@ namespace AmiPs.Client
             await task.ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Whether <paramref name="task"/> completed within <paramref name="timeout"/>; false as well when
+        /// <paramref name="cancellationToken"/> is cancelled first. The timer is freed as soon as the wait ends.
+        /// </summary>
+        public static async Task<bool> WaitAsync(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await WaitOrCancelAsync(task, limit.Token).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (!task.IsCompleted)
+            {
+                return false;
+            }
+        }
+
         /// <summary>The result of <paramref name="task"/>, or <see cref="OperationCanceledException"/> as <see cref="WaitOrCancelAsync(Task, CancellationToken)"/>.</summary>
         public static async Task<T> WaitOrCancelAsync<T>(Task<T> task, CancellationToken cancellationToken)
         {
