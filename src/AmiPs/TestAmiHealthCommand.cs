@@ -103,7 +103,7 @@ namespace AmiPs.Commands
 
             if (ComputerName is not null)
             {
-                int? port = IsGiven(nameof(Port)) ? Port : null;
+                var port = GivenPort;
                 foreach (var name in ComputerName)
                 {
                     // The same PBX twice (same name and port) is checked once.
@@ -139,13 +139,16 @@ namespace AmiPs.Commands
             CheckHosts(request);
         }
 
+        // -Port when given (by name, or by a piped object's Port property), or null: the port from AMI_PORT or the default.
+        private int? GivenPort => IsGiven(nameof(Port)) ? Port : null;
+
         private void CheckSessions(IReadOnlyList<AmiSession> sessions, AmiHealthRequest request) =>
             Await(AmiHealthFleet.CheckSessionsAsync(sessions.Distinct().ToArray(), request, ThrottleLimit, Queue, StopToken));
 
         private void CheckHosts(AmiHealthRequest request)
         {
             // No host at all means AMI_HOST, as for Connect-Ami; BuildOptions says so when that is missing too.
-            var targets = _hosts.Count > 0 ? _hosts : new List<(string Name, int? Port, PSCredential? Credential)> { (null!, IsGiven(nameof(Port)) ? Port : null, Credential) };
+            var targets = _hosts.Count > 0 ? _hosts : new List<(string Name, int? Port, PSCredential? Credential)> { (null!, GivenPort, Credential) };
             var hosts = new List<(AmiSessionOptions, NetworkCredential)>();
             foreach (var target in targets)
             {

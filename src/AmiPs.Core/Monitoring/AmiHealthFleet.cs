@@ -18,10 +18,6 @@ namespace AmiPs.Monitoring
     {
         public const int DefaultThrottleLimit = 16;
 
-        /// <summary>Light sessions of its own to each host (<see cref="AmiHealthRunner.CheckHostAsync"/>).</summary>
-        public static Task CheckHostsAsync(IReadOnlyList<AmiSessionOptions> hosts, NetworkCredential credential, AmiHealthRequest request, int throttle, Action<IReadOnlyList<AmiHealthResult>> sink, CancellationToken cancellationToken = default) =>
-            RunAsync(hosts, (host, token) => AmiHealthRunner.CheckHostAsync(host, credential, request, token), throttle, sink, cancellationToken);
-
         /// <summary>
         /// Light sessions of its own to each host, each with its own credential (hosts piped in as objects with a
         /// <c>Credential</c> of their own, as <c>Start-AmiSimulator</c>'s or a CSV's rows).

@@ -45,7 +45,8 @@ namespace AmiPs.Tests.Monitoring
             var request = AmiHealthRequest.Create(new[] { "Connection", "Registrations" }, null, null, null, TimeSpan.FromSeconds(10));
             var batches = new ConcurrentQueue<IReadOnlyList<AmiHealthResult>>();
 
-            var run = AmiHealthFleet.CheckHostsAsync(hosts, new NetworkCredential("monitor", "fleet"), request, AmiHealthFleet.DefaultThrottleLimit, batches.Enqueue);
+            var credential = new NetworkCredential("monitor", "fleet");
+            var run = AmiHealthFleet.CheckHostsAsync(hosts.Select(host => (host, credential)).ToList(), request, AmiHealthFleet.DefaultThrottleLimit, batches.Enqueue);
             // A deadline, not a speed test: the bound is one host budget per round of 16 hosts, with room for a slow machine.
             var deadline = TimeSpan.FromTicks(request.HostBudget.Ticks * ((Hosts / AmiHealthFleet.DefaultThrottleLimit) + 1));
             Assert.Same(run, await Task.WhenAny(run, Task.Delay(deadline)));
