@@ -20,8 +20,11 @@ namespace AmiPs.Client
     /// </remarks>
     internal sealed class AmiEventHub
     {
-        // Graces that may be taken again because the consumer could not use them (see WaitForRoomAsync).
+        // Waits that may follow the first for time the consumer could not use (see WaitForRoomAsync).
         private const int MaxLostGraces = 3;
+
+        // Less owed than this is not worth another wait.
+        private static readonly TimeSpan MinimumOwed = TimeSpan.FromMilliseconds(1);
 
         private readonly object _gate = new object();
         private readonly AmiEventHistory? _history;
@@ -131,22 +134,25 @@ namespace AmiPs.Client
                     continue;
                 }
 
-                // A grace the consumer could not use does not count: the garbage collector held the process still for
-                // part of it, or its timer fired late (the OS froze the process). A few of those at most, so the wait
-                // stays bounded.
+                // The consumer is owed a grace of time it could run. Time the garbage collector held the whole process
+                // still is owed again (only that much: a flood collects every few milliseconds, and a whole grace again
+                // for each would hold the reader for several), and a timer that fired a grace late or more (the OS
+                // froze the process) owes the whole grace again. A few of those at most, so the wait stays bounded.
+                var owed = AmiSubscription.FlowGrace;
                 for (var attempt = 0; ; attempt++)
                 {
                     var started = Stopwatch.GetTimestamp();
                     var pausedBefore = _gcPauses();
-                    if (await AmiTasks.WaitAsync(room, AmiSubscription.FlowGrace, cancellationToken).ConfigureAwait(false) || cancellationToken.IsCancellationRequested)
+                    if (await AmiTasks.WaitAsync(room, owed, cancellationToken).ConfigureAwait(false) || cancellationToken.IsCancellationRequested)
                     {
                         break;
                     }
 
                     var waited = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
-                    var ran = waited - (_gcPauses() - pausedBefore);
-                    var late = waited >= AmiSubscription.FlowGrace + AmiSubscription.FlowGrace;
-                    if (attempt >= MaxLostGraces || (ran >= AmiSubscription.FlowGrace && !late))
+                    owed = waited - owed >= AmiSubscription.FlowGrace
+                        ? AmiSubscription.FlowGrace
+                        : owed - (waited - (_gcPauses() - pausedBefore));
+                    if (attempt >= MaxLostGraces || owed < MinimumOwed)
                     {
                         subscriber.MarkStalled();
                         break;

@@ -36,8 +36,10 @@ namespace AmiPs.Client
         }
 
         /// <summary>
-        /// Whether <paramref name="task"/> completed within <paramref name="timeout"/>; false as well when
-        /// <paramref name="cancellationToken"/> is cancelled first. The timer is freed as soon as the wait ends.
+        /// Whether <paramref name="task"/> completed within <paramref name="timeout"/> (or <paramref name="cancellationToken"/>,
+        /// if that is cancelled first). Never throws for the timeout or the token: the answer is whether the task is done
+        /// when the wait ends, so a task that completes just as the time runs out counts as done. The timer is freed as
+        /// soon as the wait ends.
         /// </summary>
         public static async Task<bool> WaitAsync(Task task, TimeSpan timeout, CancellationToken cancellationToken)
         {
@@ -48,9 +50,9 @@ namespace AmiPs.Client
                 await WaitOrCancelAsync(task, limit.Token).ConfigureAwait(false);
                 return true;
             }
-            catch (OperationCanceledException) when (!task.IsCompleted)
+            catch (OperationCanceledException)
             {
-                return false;
+                return task.IsCompleted;
             }
         }
 

@@ -16,6 +16,7 @@ namespace AmiPs.Tests.Client
     /// (TCP slows the server) instead of dropping; one that stops is counted as dropping, stays bounded, and holds the
     /// reader up for one grace only.
     /// </summary>
+    [Collection(SerialCollection.Name)]
     public sealed class FlowControlTests : ClientTestBase
     {
         private static readonly TimeSpan LongDeadline = TimeSpan.FromSeconds(60);
