@@ -40,6 +40,7 @@ namespace AmiPs.Client
         // Starts small and doubles up to the capacity: most subscriptions never hold more than a read's worth of events,
         // and a large -BufferSize must not cost its whole size up front.
         private const int InitialSlots = 256;
+        private const int AskedSlots = 16;
 
         /// <summary>
         /// The longest the reader waits for a full subscriber to make room before it counts it as stalled. Half of
@@ -61,6 +62,11 @@ namespace AmiPs.Client
         private readonly int _rearmAfter;
         private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
+        // The answers of _names for the event names asked last, by the name's reference: the parser hands out the
+        // same string for a name it has seen recently, so most events are answered without hashing the name
+        // ignoring case. A miss asks _names. Read and written by Offer only, which the hub calls under its lock.
+        private readonly string?[] _askedNames = new string?[AskedSlots];
+        private readonly bool[] _askedWanted = new bool[AskedSlots];
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
         private readonly Action<long> _reportDrops;
@@ -235,7 +241,25 @@ namespace AmiPs.Client
             }
         }
 
-        internal bool Wants(AmiEvent amiEvent) => _names is null || _names.Contains(amiEvent.Event);
+        internal bool Wants(AmiEvent amiEvent)
+        {
+            if (_names is null)
+            {
+                return true;
+            }
+
+            var name = amiEvent.Event;
+            var slot = name.Length == 0 ? 0 : (name.Length * 7 + name[0] + name[name.Length - 1]) & (AskedSlots - 1);
+            if ((object?)_askedNames[slot] == name)
+            {
+                return _askedWanted[slot];
+            }
+
+            var wanted = _names.Contains(name);
+            _askedWanted[slot] = wanted;
+            _askedNames[slot] = name;
+            return wanted;
+        }
 
         /// <summary>Whether the reader should wait for this subscriber before it queues more: full and not stalled.</summary>
         internal bool NeedsRoom => Volatile.Read(ref _count) >= _capacity && !_stalled;
