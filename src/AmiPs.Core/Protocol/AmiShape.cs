@@ -11,6 +11,11 @@ namespace AmiPs.Protocol
     {
         private const string ActionIdKey = "ActionID";
 
+        // Whether a key may hold a secret (AmiSecrets), asked of every message read: 0 not yet known, 1 no, 2 yes.
+        // Worked out on first use, as most shapes are shared and a shape of its own is rarely asked; two threads
+        // that race work out the same answer.
+        private int _secretKeys;
+
         /// <param name="keys">Owned by the shape from now on: never written again.</param>
         /// <param name="hash">The parser's running hash of the keys (<see cref="AmiShapeTable.AddKey"/>); 0 for a shape not in a table.</param>
         public AmiShape(string[] keys, int hash = 0)
@@ -43,6 +48,22 @@ namespace AmiPs.Protocol
 
         /// <summary>What the first key says the message is.</summary>
         public AmiMessageKind Kind { get; }
+
+        /// <summary>Whether a key may hold a secret (<see cref="AmiSecrets"/>): a message without one is never redacted.</summary>
+        public bool HasSecretKey
+        {
+            get
+            {
+                var known = _secretKeys;
+                if (known == 0)
+                {
+                    known = AmiSecrets.AnySecretKey(Keys) ? 2 : 1;
+                    _secretKeys = known;
+                }
+
+                return known == 2;
+            }
+        }
 
         /// <summary>Whether these are exactly <paramref name="keys"/> (ordinal; interned keys match on the reference).</summary>
         public bool Matches(ReadOnlySpan<string> keys, int hash) =>
