@@ -45,7 +45,15 @@ namespace AmiPs.Protocol
         // copied by every garbage collection.
         private byte[] _raw = Array.Empty<byte>();
         private int _rawLength;
-        private int _lastRawLength;
+        private ReadOnlyMemory<byte> _lastRaw;
+
+        // The last of those lines that are still only in the caller's buffer: a run [_runStart, _runEnd) of whole CRLF
+        // lines of _segment, the segment being read (-1: none). Most messages arrive within one segment, where these are
+        // exactly the bytes received, so LastRawMessage points into the buffer instead of copying every line; the run is
+        // copied to _raw when the message goes on past the segment.
+        private ReadOnlyMemory<byte> _segment;
+        private int _runStart = -1;
+        private int _runEnd;
 
         public AmiFrameParser(int maxLineLength = DefaultMaxLineLength, int maxMessageLength = DefaultMaxMessageLength, Action<AmiProtocolError>? onError = null)
         {
@@ -77,9 +85,9 @@ namespace AmiPs.Protocol
         /// <summary>
         /// The message last returned by <see cref="TryReadMessage"/> as received: its lines joined by CRLF, then the empty
         /// line; a fresh parser reads it back into the same message. Empty unless <see cref="KeepRawMessage"/> is set;
-        /// valid until the next call.
+        /// valid until the next call, and only while the buffer it was read from is (it may point into that buffer).
         /// </summary>
-        internal ReadOnlySpan<byte> LastRawMessage => new ReadOnlySpan<byte>(_raw, 0, _lastRawLength);
+        internal ReadOnlySpan<byte> LastRawMessage => _lastRaw.Span;
 
         /// <summary>The shapes shared between messages (for tests: it must stay bounded).</summary>
         internal AmiShapeTable Shapes => _shapes;
@@ -127,15 +135,26 @@ namespace AmiPs.Protocol
             {
                 while (true)
                 {
-                    var span = remaining.First.Span;
+                    _segment = remaining.First;
+                    var span = _segment.Span;
                     var consumed = 0;
+                    var lineStart = 0;
                     while (TryReadLineInSpan(span, ref consumed, out var line))
                     {
-                        if (ProcessLine(line, line.Length, out message))
+                        // Where the line's bytes lie in the segment when they are the line and its CRLF (-1 otherwise).
+                        var at = consumed - lineStart == line.Length + 2 ? lineStart : -1;
+                        if (ProcessLine(line, line.Length, at, out message))
                         {
                             remaining = remaining.Slice(consumed);
                             return true;
                         }
+
+                        lineStart = consumed;
+                    }
+
+                    if (_runStart >= 0)
+                    {
+                        CopyRun(); // the message goes on past this segment, which the caller may release
                     }
 
                     if (consumed > 0)
@@ -153,7 +172,7 @@ namespace AmiPs.Protocol
                         break;
                     }
 
-                    if (ProcessLine(crossing, crossingLength, out message))
+                    if (ProcessLine(crossing, crossingLength, -1, out message))
                     {
                         return true;
                     }
@@ -190,6 +209,7 @@ namespace AmiPs.Protocol
             _shapeHash = 0;
             _messageLength = 0;
             _rawLength = 0;
+            _runStart = -1;
             _skipLine = false;
             _skipMessage = false;
             _followsBody = false;
@@ -225,7 +245,9 @@ namespace AmiPs.Protocol
         }
 
         /// <summary>Takes one line into the message being built; true when it was the empty line that ends a message.</summary>
-        private bool ProcessLine(ReadOnlySpan<byte> line, long lineLength, [NotNullWhen(true)] out AmiMessage? message)
+        // at: where the line and its CRLF lie in _segment; -1 when they do not (a line copied from across segments, or
+        // one ended by a bare LF).
+        private bool ProcessLine(ReadOnlySpan<byte> line, long lineLength, int at, [NotNullWhen(true)] out AmiMessage? message)
         {
             message = null;
             if (_skipLine)
@@ -248,7 +270,7 @@ namespace AmiPs.Protocol
                     return false; // stray blank line between messages
                 }
 
-                message = TakeMessage();
+                message = TakeMessage(at);
                 return true;
             }
 
@@ -272,15 +294,32 @@ namespace AmiPs.Protocol
 
             if (KeepRawMessage)
             {
-                KeepRawLine(line);
+                KeepRawLine(line, at);
             }
 
             AddLine(line);
             return false;
         }
 
-        private void KeepRawLine(ReadOnlySpan<byte> line)
+        private void KeepRawLine(ReadOnlySpan<byte> line, int at)
         {
+            if (at >= 0 && (_runStart < 0 || _runEnd == at))
+            {
+                // The line follows the run in the buffer: it is kept by moving the run's end, not by a copy.
+                if (_runStart < 0)
+                {
+                    _runStart = at;
+                }
+
+                _runEnd = at + line.Length + 2;
+                return;
+            }
+
+            if (_runStart >= 0)
+            {
+                CopyRun();
+            }
+
             if (_rawLength == 0 && _raw.Length > 64 * 1024)
             {
                 _raw = new byte[4 * 1024]; // as with the fields: one huge message must not pin a huge buffer
@@ -291,6 +330,21 @@ namespace AmiPs.Protocol
             _rawLength += line.Length;
             _raw[_rawLength++] = (byte)'\r';
             _raw[_rawLength++] = (byte)'\n';
+        }
+
+        /// <summary>Copies the run of kept lines from the buffer to <see cref="_raw"/>, after the lines kept there already.</summary>
+        private void CopyRun()
+        {
+            var run = _segment.Span.Slice(_runStart, _runEnd - _runStart);
+            if (_rawLength == 0 && _raw.Length > 64 * 1024)
+            {
+                _raw = new byte[4 * 1024]; // as in KeepRawLine
+            }
+
+            EnsureRawRoom(run.Length);
+            run.CopyTo(new Span<byte>(_raw, _rawLength, run.Length));
+            _rawLength += run.Length;
+            _runStart = -1;
         }
 
         private void EnsureRawRoom(int bytes)
@@ -411,7 +465,8 @@ namespace AmiPs.Protocol
             _shapeHash = AmiShapeTable.AddKey(_shapeHash, keyHash);
         }
 
-        private AmiMessage TakeMessage()
+        // at: where the empty line and its CRLF lie in the segment (-1: they do not).
+        private AmiMessage TakeMessage(int at)
         {
             var keys = new ReadOnlySpan<string>(_lineKeys, 0, _fieldCount);
 
@@ -428,14 +483,10 @@ namespace AmiPs.Protocol
                 _lineValues = new string[32];
             }
 
-            _lastRawLength = 0;
+            _lastRaw = default;
             if (KeepRawMessage)
             {
-                EnsureRawRoom(2);
-                _raw[_rawLength++] = (byte)'\r';
-                _raw[_rawLength++] = (byte)'\n';
-                _lastRawLength = _rawLength;
-                _rawLength = 0;
+                KeepRawEnd(at);
             }
 
             _fieldCount = 0;
@@ -443,6 +494,28 @@ namespace AmiPs.Protocol
             _messageLength = 0;
             _followsBody = false;
             return new AmiMessage(shape, values);
+        }
+
+        /// <summary>Ends the kept bytes of the message with its empty line: in the buffer when the whole message is one run there.</summary>
+        private void KeepRawEnd(int at)
+        {
+            if (_runStart >= 0 && _rawLength == 0 && at == _runEnd)
+            {
+                _lastRaw = _segment.Slice(_runStart, _runEnd + 2 - _runStart);
+                _runStart = -1;
+                return;
+            }
+
+            if (_runStart >= 0)
+            {
+                CopyRun();
+            }
+
+            EnsureRawRoom(2);
+            _raw[_rawLength++] = (byte)'\r';
+            _raw[_rawLength++] = (byte)'\n';
+            _lastRaw = new ReadOnlyMemory<byte>(_raw, 0, _rawLength);
+            _rawLength = 0;
         }
 
         private void Fail(AmiProtocolErrorKind kind, string text)
