@@ -23,6 +23,10 @@ namespace AmiPs.Protocol
 
         private static readonly byte[] EndCommand = AmiText.Encoding.GetBytes("--END COMMAND--");
 
+        // Event names remembered with the keys their last message had (a power of two).
+        private const int Predictions = 64;
+        private const string EventKey = "Event";
+
         private readonly Action<AmiProtocolError>? _onError;
         private readonly AmiKeyTable _keys = new AmiKeyTable();
         private readonly AmiValueCache _values = new AmiValueCache();
@@ -31,7 +35,16 @@ namespace AmiPs.Protocol
         // The message being built: its keys and values, and the running hash of its keys that finds its shape.
         private string[] _lineKeys = new string[32];
         private string[] _lineValues = new string[32];
+        private int[] _lineSlots = new int[32];
         private int _fieldCount;
+
+        // Events of one name mostly carry the same keys in the same order: after the Event line, the keys the last
+        // event of that name had are expected, and a line that starts with the expected key and a colon takes it from
+        // the key table without searching for the colon, hashing the key or probing the table. The first line that
+        // does not ends the guess for the rest of the message; an event whose every key was as expected has its shape.
+        private readonly KeyPrediction?[] _predictions = new KeyPrediction?[Predictions];
+        private KeyPrediction? _predicted;
+        private int _predictionSlot;
         private int _shapeHash;
         private long _messageLength;
         private bool _lineFeedOnly;
@@ -207,6 +220,7 @@ namespace AmiPs.Protocol
             Array.Clear(_lineValues, 0, _fieldCount);
             _fieldCount = 0;
             _shapeHash = 0;
+            _predicted = null;
             _messageLength = 0;
             _rawLength = 0;
             _runStart = -1;
@@ -404,6 +418,11 @@ namespace AmiPs.Protocol
                 return;
             }
 
+            if (_predicted is not null && TryAddExpectedLine(line))
+            {
+                return;
+            }
+
             var colon = line.IndexOf((byte)':');
             if (colon < 0 && _fieldCount == 0)
             {
@@ -416,13 +435,51 @@ namespace AmiPs.Protocol
             if (colon < 0)
             {
                 Report(AmiProtocolErrorKind.MalformedLine, "A line without ':' was kept as a field with an empty key.");
-                Append(string.Empty, 0, AmiText.Decode(Trim(line)));
+                Append(string.Empty, 0, -1, AmiText.Decode(Trim(line)));
                 return;
             }
 
-            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue, out var keyHash);
+            var key = _keys.GetString(TrimEnd(line.Slice(0, colon)), out var cacheValue, out var keyHash, out var slot);
             var value = Trim(line.Slice(colon + 1));
-            Append(key, keyHash, value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value));
+            Append(key, keyHash, slot, DecodeValue(value, cacheValue));
+            if (_fieldCount == 1 && (object)key == EventKey && slot >= 0)
+            {
+                Predict(value);
+            }
+        }
+
+        private string DecodeValue(ReadOnlySpan<byte> value, bool cacheValue) =>
+            value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value);
+
+        /// <summary>After the Event line: expects the keys the last event of that name had, if one came.</summary>
+        private void Predict(ReadOnlySpan<byte> name)
+        {
+            _predictionSlot = AmiHash.Of(name) & (Predictions - 1);
+            var prediction = _predictions[_predictionSlot];
+            _predicted = prediction is not null && prediction.Name == _lineValues[0] ? prediction : null;
+        }
+
+        /// <summary>
+        /// Takes the line with the key expected at this position when it starts with that key's bytes and a colon: the
+        /// key the table gives for those bytes, so the same field as the full path; false (and no more guesses for this
+        /// message) otherwise.
+        /// </summary>
+        private bool TryAddExpectedLine(ReadOnlySpan<byte> line)
+        {
+            var slots = _predicted!.Slots;
+            if (_fieldCount < slots.Length)
+            {
+                var slot = slots[_fieldCount];
+                var key = _keys.BytesAt(slot);
+                if (line.Length > key.Length && line[key.Length] == (byte)':' && line.Slice(0, key.Length).SequenceEqual(key))
+                {
+                    Append(_keys.StringAt(slot), _keys.HashAt(slot), slot, DecodeValue(Trim(line.Slice(key.Length + 1)), _keys.CacheValueAt(slot)));
+                    return true;
+                }
+            }
+
+            _predicted = null;
+            return false;
         }
 
         // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
@@ -445,22 +502,25 @@ namespace AmiPs.Protocol
             {
                 var lf = body.IndexOf((byte)'\n');
                 var part = lf < 0 ? body : body.Slice(0, lf);
-                Append("Output", 0, AmiText.Decode(TrimEnd(part)));
+                Append("Output", 0, -1, AmiText.Decode(TrimEnd(part)));
                 body = lf < 0 ? ReadOnlySpan<byte>.Empty : body.Slice(lf + 1);
             }
         }
 
         // keyHash: the hash of the key's bytes from the key table; any constant for keys that do not come from it.
-        private void Append(string key, int keyHash, string value)
+        // slot: where the key table keeps the key; -1 for keys it does not.
+        private void Append(string key, int keyHash, int slot, string value)
         {
             if (_fieldCount == _lineKeys.Length)
             {
                 Array.Resize(ref _lineKeys, _lineKeys.Length * 2);
                 Array.Resize(ref _lineValues, _lineValues.Length * 2);
+                Array.Resize(ref _lineSlots, _lineSlots.Length * 2);
             }
 
             _lineKeys[_fieldCount] = key;
             _lineValues[_fieldCount] = value;
+            _lineSlots[_fieldCount] = slot;
             _fieldCount++;
             _shapeHash = AmiShapeTable.AddKey(_shapeHash, keyHash);
         }
@@ -471,7 +531,22 @@ namespace AmiPs.Protocol
             var keys = new ReadOnlySpan<string>(_lineKeys, 0, _fieldCount);
 
             // Raw command output has as many Output lines as the command printed: a shape that will not come again.
-            var shape = _followsBody ? new AmiShape(keys.ToArray()) : _shapes.Get(keys, _shapeHash);
+            AmiShape shape;
+            if (_followsBody)
+            {
+                shape = new AmiShape(keys.ToArray());
+            }
+            else if (_predicted is not null && _predicted.Slots.Length == _fieldCount)
+            {
+                shape = _predicted.Shape; // every key was the expected one
+            }
+            else
+            {
+                shape = _shapes.Get(keys, _shapeHash);
+                RememberKeys(shape);
+            }
+
+            _predicted = null;
             var values = new string[_fieldCount];
             Array.Copy(_lineValues, values, _fieldCount);
             Array.Clear(_lineKeys, 0, _fieldCount);
@@ -481,6 +556,7 @@ namespace AmiPs.Protocol
                 // a huge message must not pin huge scratch arrays
                 _lineKeys = new string[32];
                 _lineValues = new string[32];
+                _lineSlots = new int[32];
             }
 
             _lastRaw = default;
@@ -494,6 +570,29 @@ namespace AmiPs.Protocol
             _messageLength = 0;
             _followsBody = false;
             return new AmiMessage(shape, values);
+        }
+
+        /// <summary>After an event whose keys were not the expected ones: expects them for the next event of its name.</summary>
+        private void RememberKeys(AmiShape shape)
+        {
+            if (_fieldCount == 0 || (object)_lineKeys[0] != EventKey || _lineSlots[0] < 0 || _fieldCount > AmiShapeTable.MaxKeys)
+            {
+                return;
+            }
+
+            var slots = new int[_fieldCount];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                if (_lineSlots[i] < 0)
+                {
+                    return; // a key the table does not keep cannot be expected
+                }
+
+                slots[i] = _lineSlots[i];
+            }
+
+            // _predictionSlot was set by Predict at this message's Event line.
+            _predictions[_predictionSlot] = new KeyPrediction(_lineValues[0], shape, slots);
         }
 
         /// <summary>Ends the kept bytes of the message with its empty line: in the buffer when the whole message is one run there.</summary>
@@ -551,6 +650,23 @@ namespace AmiPs.Protocol
             }
 
             return span.Slice(0, end);
+        }
+
+        /// <summary>The keys (by key-table slot) and shape of the last event of one name.</summary>
+        private sealed class KeyPrediction
+        {
+            public KeyPrediction(string name, AmiShape shape, int[] slots)
+            {
+                Name = name;
+                Shape = shape;
+                Slots = slots;
+            }
+
+            public string Name { get; }
+
+            public AmiShape Shape { get; }
+
+            public int[] Slots { get; }
         }
     }
 }
