@@ -40,7 +40,7 @@ namespace AmiPs.Client
         // Starts small and doubles up to the capacity: most subscriptions never hold more than a read's worth of events,
         // and a large -BufferSize must not cost its whole size up front.
         private const int InitialSlots = 256;
-        private const int AskedSlots = 16;
+        private const int MaxFewNames = 4;
 
         /// <summary>
         /// The longest the reader waits for a full subscriber to make room before it counts it as stalled. Half of
@@ -62,11 +62,9 @@ namespace AmiPs.Client
         private readonly int _rearmAfter;
         private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
-        // The answers of _names for the event names asked last, by the name's reference: the parser hands out the
-        // same string for a name it has seen recently, so most events are answered without hashing the name
-        // ignoring case. A miss asks _names. Read and written by Offer only, which the hub calls under its lock.
-        private readonly string?[] _askedNames = new string?[AskedSlots];
-        private readonly bool[] _askedWanted = new bool[AskedSlots];
+        // The same names when there are few (-EventType Hangup): compared one by one, lengths first, which rejects most
+        // events at once, where the set hashes every event's name ignoring case.
+        private readonly string[]? _fewNames;
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
         private readonly Action<long> _reportDrops;
@@ -106,6 +104,10 @@ namespace AmiPs.Client
             if (options.EventTypes is { Count: > 0 })
             {
                 _names = new HashSet<string>(options.EventTypes, StringComparer.OrdinalIgnoreCase);
+                if (_names.Count <= MaxFewNames)
+                {
+                    _fewNames = new List<string>(_names).FindAll(name => name is not null).ToArray(); // a null name matches no event
+                }
             }
         }
 
@@ -249,16 +251,20 @@ namespace AmiPs.Client
             }
 
             var name = amiEvent.Event;
-            var slot = name.Length == 0 ? 0 : (name.Length * 7 + name[0] + name[name.Length - 1]) & (AskedSlots - 1);
-            if ((object?)_askedNames[slot] == name)
+            if (_fewNames is null)
             {
-                return _askedWanted[slot];
+                return _names.Contains(name);
             }
 
-            var wanted = _names.Contains(name);
-            _askedWanted[slot] = wanted;
-            _askedNames[slot] = name;
-            return wanted;
+            foreach (var wanted in _fewNames)
+            {
+                if (wanted.Length == name.Length && string.Equals(wanted, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the reader should wait for this subscriber before it queues more: full and not stalled.</summary>
