@@ -23,7 +23,8 @@ namespace AmiPs.Protocol
 
         private static readonly byte[] EndCommand = AmiText.Encoding.GetBytes("--END COMMAND--");
 
-        // Event names remembered with the keys their last message had (a power of two).
+        // Sets of event names remembered with the keys their last messages had (a power of two), two in each set: a
+        // name whose events come in two shapes (a field sent only in some states, two PBX versions) keeps both.
         private const int Predictions = 64;
         private const string EventKey = "Event";
 
@@ -42,9 +43,10 @@ namespace AmiPs.Protocol
         // event of that name had are expected, and a line that starts with the expected key and a colon takes it from
         // the key table without searching for the colon, hashing the key or probing the table. The first line that
         // does not ends the guess for the rest of the message; an event whose every key was as expected has its shape.
-        private readonly KeyPrediction?[] _predictions = new KeyPrediction?[Predictions];
+        private readonly KeyPrediction?[] _predictions = new KeyPrediction?[Predictions * 2];
         private KeyPrediction? _predicted;
-        private int _predictionSlot;
+        private KeyPrediction? _alternate;
+        private int _predictionSet;
         private int _shapeHash;
         private long _messageLength;
         private bool _lineFeedOnly;
@@ -221,6 +223,7 @@ namespace AmiPs.Protocol
             _fieldCount = 0;
             _shapeHash = 0;
             _predicted = null;
+            _alternate = null;
             _messageLength = 0;
             _rawLength = 0;
             _runStart = -1;
@@ -451,12 +454,20 @@ namespace AmiPs.Protocol
         private string DecodeValue(ReadOnlySpan<byte> value, bool cacheValue) =>
             value.IsEmpty ? string.Empty : cacheValue ? _values.GetString(value) : AmiText.Decode(value);
 
-        /// <summary>After the Event line: expects the keys the last event of that name had, if one came.</summary>
-        private void Predict(ReadOnlySpan<byte> name)
+        /// <summary>After the Event line: expects the keys the last event of that name had, if one came (and the keys of the one before, if they differed).</summary>
+        private void Predict(ReadOnlySpan<byte> nameBytes)
         {
-            _predictionSlot = AmiHash.Of(name) & (Predictions - 1);
-            var prediction = _predictions[_predictionSlot];
-            _predicted = prediction is not null && prediction.Name == _lineValues[0] ? prediction : null;
+            _predictionSet = (AmiHash.Of(nameBytes) & (Predictions - 1)) * 2;
+            var name = _lineValues[0];
+            var first = _predictions[_predictionSet];
+            var second = _predictions[_predictionSet + 1];
+            _predicted = first is not null && first.Name == name ? first : null;
+            _alternate = second is not null && second.Name == name ? second : null;
+            if (_predicted is null)
+            {
+                _predicted = _alternate;
+                _alternate = null;
+            }
         }
 
         /// <summary>
@@ -466,20 +477,37 @@ namespace AmiPs.Protocol
         /// </summary>
         private bool TryAddExpectedLine(ReadOnlySpan<byte> line)
         {
-            var slots = _predicted!.Slots;
-            if (_fieldCount < slots.Length)
+            while (true)
             {
-                var slot = slots[_fieldCount];
-                var key = _keys.BytesAt(slot);
-                if (line.Length > key.Length && line[key.Length] == (byte)':' && line.Slice(0, key.Length).SequenceEqual(key))
+                var slots = _predicted!.Slots;
+                if (_fieldCount < slots.Length)
                 {
-                    Append(_keys.StringAt(slot), _keys.HashAt(slot), slot, DecodeValue(Trim(line.Slice(key.Length + 1)), _keys.CacheValueAt(slot)));
-                    return true;
+                    var slot = slots[_fieldCount];
+                    var key = _keys.BytesAt(slot);
+                    if (line.Length > key.Length && line[key.Length] == (byte)':' && line.Slice(0, key.Length).SequenceEqual(key))
+                    {
+                        Append(_keys.StringAt(slot), _keys.HashAt(slot), slot, DecodeValue(Trim(line.Slice(key.Length + 1)), _keys.CacheValueAt(slot)));
+                        return true;
+                    }
+                }
+
+                // The name's other keys, if they agree with the lines so far, may expect this one.
+                _predicted = TakeAlternate(_fieldCount + 1);
+                if (_predicted is null)
+                {
+                    return false;
                 }
             }
+        }
 
-            _predicted = null;
-            return false;
+        /// <summary>The other keys remembered for this event's name when they have at least <paramref name="count"/> keys and begin with the lines so far; null otherwise (and from then on).</summary>
+        private KeyPrediction? TakeAlternate(int count)
+        {
+            var other = _alternate;
+            _alternate = null;
+            return other is not null && other.Slots.Length >= count && new ReadOnlySpan<int>(other.Slots, 0, _fieldCount).SequenceEqual(new ReadOnlySpan<int>(_lineSlots, 0, _fieldCount))
+                ? other
+                : null;
         }
 
         // Asterisk before 14 answered Command with "Response: Follows" and raw text ending in "--END COMMAND--".
@@ -536,9 +564,15 @@ namespace AmiPs.Protocol
             {
                 shape = new AmiShape(keys.ToArray());
             }
-            else if (_predicted is not null && _predicted.Slots.Length == _fieldCount)
+            else if (ExpectedAll() is { } expected)
             {
-                shape = _predicted.Shape; // every key was the expected one
+                shape = expected.Shape; // every key was the expected one
+                if (_predictions[_predictionSet + 1] == expected)
+                {
+                    // the name's most recent keys first
+                    _predictions[_predictionSet + 1] = _predictions[_predictionSet];
+                    _predictions[_predictionSet] = expected;
+                }
             }
             else
             {
@@ -547,6 +581,7 @@ namespace AmiPs.Protocol
             }
 
             _predicted = null;
+            _alternate = null;
             var values = new string[_fieldCount];
             Array.Copy(_lineValues, values, _fieldCount);
             Array.Clear(_lineKeys, 0, _fieldCount);
@@ -572,6 +607,23 @@ namespace AmiPs.Protocol
             return new AmiMessage(shape, values);
         }
 
+        /// <summary>At the end of an event: the expected keys that were exactly its keys, if any.</summary>
+        private KeyPrediction? ExpectedAll()
+        {
+            if (_predicted is null)
+            {
+                return null;
+            }
+
+            if (_predicted.Slots.Length == _fieldCount)
+            {
+                return _predicted;
+            }
+
+            var other = TakeAlternate(_fieldCount);
+            return other is not null && other.Slots.Length == _fieldCount ? other : null;
+        }
+
         /// <summary>After an event whose keys were not the expected ones: expects them for the next event of its name.</summary>
         private void RememberKeys(AmiShape shape)
         {
@@ -591,8 +643,9 @@ namespace AmiPs.Protocol
                 slots[i] = _lineSlots[i];
             }
 
-            // _predictionSlot was set by Predict at this message's Event line.
-            _predictions[_predictionSlot] = new KeyPrediction(_lineValues[0], shape, slots);
+            // _predictionSet was set by Predict at this message's Event line; the set's older keys go.
+            _predictions[_predictionSet + 1] = _predictions[_predictionSet];
+            _predictions[_predictionSet] = new KeyPrediction(_lineValues[0], shape, slots);
         }
 
         /// <summary>Ends the kept bytes of the message with its empty line: in the buffer when the whole message is one run there.</summary>
