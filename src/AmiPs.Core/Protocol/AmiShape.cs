@@ -16,6 +16,10 @@ namespace AmiPs.Protocol
         // that race work out the same answer.
         private int _secretKeys;
 
+        // For each key, whether no key before it has its text ignoring case (so a look-up that finds it by reference
+        // has found the first match); worked out on first look-up, null until then.
+        private bool[]? _firstOfItsText;
+
         /// <param name="keys">Owned by the shape from now on: never written again.</param>
         /// <param name="hash">The parser's running hash of the keys (<see cref="AmiShapeTable.AddKey"/>); 0 for a shape not in a table.</param>
         public AmiShape(string[] keys, int hash = 0)
@@ -77,11 +81,26 @@ namespace AmiPs.Protocol
                 return -1;
             }
 
+            // The parser's keys are interned and callers mostly pass the same literals, so the reference is the usual
+            // match: found that way, the first key with its text is the answer without comparing any text. (Not for
+            // the long shapes of command output, whose firsts would cost the square of their length to work out.)
             var keys = Keys;
+            for (var i = 0; i < keys.Length && keys.Length <= AmiShapeTable.MaxKeys; i++)
+            {
+                if ((object)keys[i] == key)
+                {
+                    if ((_firstOfItsText ?? FindFirstsOfTheirText())[i])
+                    {
+                        return i;
+                    }
+
+                    break;
+                }
+            }
+
             for (var i = 0; i < keys.Length; i++)
             {
-                // The parser's keys are interned and callers mostly pass the same literals, so the reference is the
-                // usual match; comparing lengths first skips the call for most of the others.
+                // Comparing lengths first skips the call for most keys.
                 var candidate = keys[i];
                 if ((object)candidate == key || (candidate.Length == key.Length && string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -90,6 +109,27 @@ namespace AmiPs.Protocol
             }
 
             return -1;
+        }
+
+        private bool[] FindFirstsOfTheirText()
+        {
+            var keys = Keys;
+            var firsts = new bool[keys.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                firsts[i] = true;
+                for (var j = 0; j < i; j++)
+                {
+                    if (keys[j].Length == keys[i].Length && string.Equals(keys[j], keys[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        firsts[i] = false;
+                        break;
+                    }
+                }
+            }
+
+            _firstOfItsText = firsts; // whole before it is seen; threads that race build the same answer
+            return firsts;
         }
 
         private static bool IsActionIdKey(string key) =>

@@ -67,6 +67,18 @@ namespace AmiPs.Tests.Protocol
         }
 
         [Fact]
+        public void A_look_up_by_the_parsers_own_key_still_finds_the_first_key_of_that_text_in_any_case()
+        {
+            var message = Parse("Event: X\r\nUNIQUEID: a\r\nUniqueid: b\r\nChannel: c\r\n\r\n")[0];
+
+            Assert.Same("Uniqueid", message.Shape.Keys[2]); // the literal is the parser's string: found by reference
+            Assert.Equal("a", message["Uniqueid"]);
+            Assert.Equal("a", message["uniqueid"]);
+            Assert.Equal("c", message["Channel"]);
+            Assert.Null(message["Linkedid"]);
+        }
+
+        [Fact]
         public void Repeated_keys_and_lines_without_a_colon_share_a_shape_and_read_as_before()
         {
             var text = "Event: Status\r\nVariable: a=1\r\nno colon here\r\nVariable: b=2\r\nActionID: 5\r\n\r\n";
