@@ -43,9 +43,11 @@ namespace AmiPs.Protocol
         // event of that name had are expected, and a line that starts with the expected key and a colon takes it from
         // the key table without searching for the colon, hashing the key or probing the table. The first line that
         // does not ends the guess for the rest of the message; an event whose every key was as expected has its shape.
-        private readonly KeyPrediction?[] _predictions = new KeyPrediction?[Predictions * 2];
-        private KeyPrediction? _predicted;
-        private KeyPrediction? _alternate;
+        // Each remembered name with the shape of its last event; the shape knows its keys' slots (AmiShape.KeySlots).
+        private readonly string?[] _predictedNames = new string?[Predictions * 2];
+        private readonly AmiShape?[] _predictedShapes = new AmiShape?[Predictions * 2];
+        private AmiShape? _predicted;
+        private AmiShape? _alternate;
         private int _predictionSet;
         private int _shapeHash;
         private long _messageLength;
@@ -459,10 +461,8 @@ namespace AmiPs.Protocol
         {
             _predictionSet = (AmiHash.Of(nameBytes) & (Predictions - 1)) * 2;
             var name = _lineValues[0];
-            var first = _predictions[_predictionSet];
-            var second = _predictions[_predictionSet + 1];
-            _predicted = first is not null && first.Name == name ? first : null;
-            _alternate = second is not null && second.Name == name ? second : null;
+            _predicted = _predictedNames[_predictionSet] == name ? _predictedShapes[_predictionSet] : null;
+            _alternate = _predictedNames[_predictionSet + 1] == name ? _predictedShapes[_predictionSet + 1] : null;
             if (_predicted is null)
             {
                 _predicted = _alternate;
@@ -479,7 +479,7 @@ namespace AmiPs.Protocol
         {
             while (true)
             {
-                var slots = _predicted!.Slots;
+                var slots = _predicted!.KeySlots!;
                 if (_fieldCount < slots.Length)
                 {
                     var slot = slots[_fieldCount];
@@ -501,11 +501,11 @@ namespace AmiPs.Protocol
         }
 
         /// <summary>The other keys remembered for this event's name when they have at least <paramref name="count"/> keys and begin with the lines so far; null otherwise (and from then on).</summary>
-        private KeyPrediction? TakeAlternate(int count)
+        private AmiShape? TakeAlternate(int count)
         {
             var other = _alternate;
             _alternate = null;
-            return other is not null && other.Slots.Length >= count && new ReadOnlySpan<int>(other.Slots, 0, _fieldCount).SequenceEqual(new ReadOnlySpan<int>(_lineSlots, 0, _fieldCount))
+            return other is not null && other.KeySlots!.Length >= count && new ReadOnlySpan<int>(other.KeySlots, 0, _fieldCount).SequenceEqual(new ReadOnlySpan<int>(_lineSlots, 0, _fieldCount))
                 ? other
                 : null;
         }
@@ -566,12 +566,11 @@ namespace AmiPs.Protocol
             }
             else if (ExpectedAll() is { } expected)
             {
-                shape = expected.Shape; // every key was the expected one
-                if (_predictions[_predictionSet + 1] == expected)
+                shape = expected; // every key was the expected one
+                if (_predictedShapes[_predictionSet + 1] == expected && _predictedNames[_predictionSet + 1] == _lineValues[0])
                 {
                     // the name's most recent keys first
-                    _predictions[_predictionSet + 1] = _predictions[_predictionSet];
-                    _predictions[_predictionSet] = expected;
+                    RememberFirst(_lineValues[0], expected);
                 }
             }
             else
@@ -608,20 +607,20 @@ namespace AmiPs.Protocol
         }
 
         /// <summary>At the end of an event: the expected keys that were exactly its keys, if any.</summary>
-        private KeyPrediction? ExpectedAll()
+        private AmiShape? ExpectedAll()
         {
             if (_predicted is null)
             {
                 return null;
             }
 
-            if (_predicted.Slots.Length == _fieldCount)
+            if (_predicted.KeySlots!.Length == _fieldCount)
             {
                 return _predicted;
             }
 
             var other = TakeAlternate(_fieldCount);
-            return other is not null && other.Slots.Length == _fieldCount ? other : null;
+            return other is not null && other.KeySlots!.Length == _fieldCount ? other : null;
         }
 
         /// <summary>After an event whose keys were not the expected ones: expects them for the next event of its name.</summary>
@@ -632,20 +631,33 @@ namespace AmiPs.Protocol
                 return;
             }
 
-            var slots = new int[_fieldCount];
-            for (var i = 0; i < slots.Length; i++)
+            if (shape.KeySlots is null)
             {
-                if (_lineSlots[i] < 0)
+                // Once per shape: a name whose events keep changing shape costs no allocation per event.
+                var slots = new int[_fieldCount];
+                for (var i = 0; i < slots.Length; i++)
                 {
-                    return; // a key the table does not keep cannot be expected
+                    if (_lineSlots[i] < 0)
+                    {
+                        return; // a key the table does not keep cannot be expected
+                    }
+
+                    slots[i] = _lineSlots[i];
                 }
 
-                slots[i] = _lineSlots[i];
+                shape.KeySlots = slots;
             }
 
-            // _predictionSet was set by Predict at this message's Event line; the set's older keys go.
-            _predictions[_predictionSet + 1] = _predictions[_predictionSet];
-            _predictions[_predictionSet] = new KeyPrediction(_lineValues[0], shape, slots);
+            RememberFirst(_lineValues[0], shape);
+        }
+
+        /// <summary>Puts the name's shape first in its set (_predictionSet, set by Predict at the Event line); the set's second goes.</summary>
+        private void RememberFirst(string name, AmiShape shape)
+        {
+            _predictedNames[_predictionSet + 1] = _predictedNames[_predictionSet];
+            _predictedShapes[_predictionSet + 1] = _predictedShapes[_predictionSet];
+            _predictedNames[_predictionSet] = name;
+            _predictedShapes[_predictionSet] = shape;
         }
 
         /// <summary>Ends the kept bytes of the message with its empty line: in the buffer when the whole message is one run there.</summary>
@@ -703,23 +715,6 @@ namespace AmiPs.Protocol
             }
 
             return span.Slice(0, end);
-        }
-
-        /// <summary>The keys (by key-table slot) and shape of the last event of one name.</summary>
-        private sealed class KeyPrediction
-        {
-            public KeyPrediction(string name, AmiShape shape, int[] slots)
-            {
-                Name = name;
-                Shape = shape;
-                Slots = slots;
-            }
-
-            public string Name { get; }
-
-            public AmiShape Shape { get; }
-
-            public int[] Slots { get; }
         }
     }
 }

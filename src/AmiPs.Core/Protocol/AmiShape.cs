@@ -50,6 +50,13 @@ namespace AmiPs.Protocol
         /// <summary>Where the first ActionID is, in any case (-1: none). Every message is asked once (is it a reply?).</summary>
         public int ActionIdIndex { get; }
 
+        /// <summary>
+        /// Where the key table of the parser that made this shape keeps its keys, for that parser's guesses of the next
+        /// event's keys (null until it guesses with it). Written once by that parser, on its reader thread, and read
+        /// only by it.
+        /// </summary>
+        internal int[]? KeySlots { get; set; }
+
         /// <summary>What the first key says the message is.</summary>
         public AmiMessageKind Kind { get; }
 
