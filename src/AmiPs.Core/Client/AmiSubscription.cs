@@ -40,7 +40,6 @@ namespace AmiPs.Client
         // Starts small and doubles up to the capacity: most subscriptions never hold more than a read's worth of events,
         // and a large -BufferSize must not cost its whole size up front.
         private const int InitialSlots = 256;
-        private const int MaxFewNames = 4;
 
         /// <summary>
         /// The longest the reader waits for a full subscriber to make room before it counts it as stalled. Half of
@@ -62,9 +61,6 @@ namespace AmiPs.Client
         private readonly int _rearmAfter;
         private AmiEvent?[] _ring;
         private readonly HashSet<string>? _names;
-        // The same names when there are few (-EventType Hangup): compared one by one, lengths first, which rejects most
-        // events at once, where the set hashes every event's name ignoring case.
-        private readonly string[]? _fewNames;
         private readonly Action<AmiSubscription> _onDispose;
         private readonly Action _onDrop;
         private readonly Action<long> _reportDrops;
@@ -104,10 +100,6 @@ namespace AmiPs.Client
             if (options.EventTypes is { Count: > 0 })
             {
                 _names = new HashSet<string>(options.EventTypes, StringComparer.OrdinalIgnoreCase);
-                if (_names.Count <= MaxFewNames)
-                {
-                    _fewNames = new List<string>(_names).FindAll(name => name is not null).ToArray(); // a null name matches no event
-                }
             }
         }
 
@@ -243,29 +235,7 @@ namespace AmiPs.Client
             }
         }
 
-        internal bool Wants(AmiEvent amiEvent)
-        {
-            if (_names is null)
-            {
-                return true;
-            }
-
-            var name = amiEvent.Event;
-            if (_fewNames is null)
-            {
-                return _names.Contains(name);
-            }
-
-            foreach (var wanted in _fewNames)
-            {
-                if (wanted.Length == name.Length && string.Equals(wanted, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        internal bool Wants(AmiEvent amiEvent) => _names is null || _names.Contains(amiEvent.Event);
 
         /// <summary>Whether the reader should wait for this subscriber before it queues more: full and not stalled.</summary>
         internal bool NeedsRoom => Volatile.Read(ref _count) >= _capacity && !_stalled;

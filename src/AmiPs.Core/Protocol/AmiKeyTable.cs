@@ -20,7 +20,6 @@ namespace AmiPs.Protocol
         private readonly byte[]?[] _bytes = new byte[Slots][];
         private readonly string?[] _strings = new string[Slots];
         private readonly bool[] _uncachedValue = new bool[Slots];
-        private readonly int[] _hashes = new int[Slots];
         private int _count;
 
         public AmiKeyTable()
@@ -32,17 +31,16 @@ namespace AmiPs.Protocol
             }
         }
 
-        public string GetString(ReadOnlySpan<byte> key) => GetString(key, out _, out _, out _);
+        public string GetString(ReadOnlySpan<byte> key) => GetString(key, out _, out _);
 
         /// <summary>
         /// The key's string; <paramref name="cacheValue"/> says whether its value may go through the value cache,
-        /// <paramref name="hash"/> is the hash of its bytes (the parser builds a message's shape hash from it),
-        /// <paramref name="slot"/> where the table keeps it (for <see cref="BytesAt"/> and the others), -1 when it does not.
+        /// <paramref name="hash"/> is the hash of its bytes (the parser builds a message's shape hash from it).
         /// </summary>
-        public string GetString(ReadOnlySpan<byte> key, out bool cacheValue, out int hash, out int slot)
+        public string GetString(ReadOnlySpan<byte> key, out bool cacheValue, out int hash)
         {
             hash = AmiHash.Of(key);
-            slot = hash & (Slots - 1);
+            var slot = hash & (Slots - 1);
             while (true)
             {
                 var candidate = _bytes[slot];
@@ -62,22 +60,14 @@ namespace AmiPs.Protocol
 
             var text = AmiText.Decode(key);
             var uncached = IsUncachedValueKey(text);
-            slot = _count < MaxEntries ? Insert(key.ToArray(), text, hash, uncached) : -1;
+            if (_count < MaxEntries)
+            {
+                Insert(key.ToArray(), text, hash, uncached);
+            }
+
             cacheValue = !uncached;
             return text;
         }
-
-        /// <summary>The bytes of the key kept at <paramref name="slot"/> (trimmed, without a colon); not to be written.</summary>
-        public byte[] BytesAt(int slot) => _bytes[slot]!;
-
-        /// <summary>The string of the key kept at <paramref name="slot"/>: what <see cref="GetString(ReadOnlySpan{byte}, out bool, out int, out int)"/> returns for its bytes.</summary>
-        public string StringAt(int slot) => _strings[slot]!;
-
-        /// <summary>Whether the value of the key kept at <paramref name="slot"/> may go through the value cache.</summary>
-        public bool CacheValueAt(int slot) => !_uncachedValue[slot];
-
-        /// <summary>The hash of the bytes of the key kept at <paramref name="slot"/>.</summary>
-        public int HashAt(int slot) => _hashes[slot];
 
         // Keys differ in case between peers (node clients send "secret"); the rule must not.
         private static bool IsUncachedValueKey(string key)
@@ -93,15 +83,14 @@ namespace AmiPs.Protocol
             return false;
         }
 
-        // Returns the slot that holds the key (an earlier one when the same bytes are there already).
-        private int Insert(byte[] bytes, string text, int hash, bool uncachedValue)
+        private void Insert(byte[] bytes, string text, int hash, bool uncachedValue)
         {
             var slot = hash & (Slots - 1);
             while (_bytes[slot] is not null)
             {
                 if (bytes.AsSpan().SequenceEqual(_bytes[slot]))
                 {
-                    return slot;
+                    return;
                 }
 
                 slot = (slot + 1) & (Slots - 1);
@@ -110,9 +99,7 @@ namespace AmiPs.Protocol
             _bytes[slot] = bytes;
             _strings[slot] = text;
             _uncachedValue[slot] = uncachedValue;
-            _hashes[slot] = hash;
             _count++;
-            return slot;
         }
 
         private static string[] BuildKnownKeys()

@@ -15,8 +15,7 @@ namespace AmiPs.Protocol
 
         /// <summary>
         /// The message with every secret value replaced by <see cref="Redacted"/>, or the same instance when it has
-        /// none. Costs a flag of its shape for most messages (one the parser shares between messages with the same keys),
-        /// and one name comparison for any other event.
+        /// none. Costs one name comparison for any other event.
         /// </summary>
         public static AmiMessage Redact(AmiMessage message)
         {
@@ -25,7 +24,7 @@ namespace AmiPs.Protocol
                 throw new ArgumentNullException(nameof(message));
             }
 
-            if (!message.Shape.HasSecretKey || message.Kind != AmiMessageKind.Event || !CarriesSecrets(message.Name))
+            if (message.Kind != AmiMessageKind.Event || !CarriesSecrets(message.Name))
             {
                 return message;
             }
@@ -59,20 +58,6 @@ namespace AmiPs.Protocol
             "AuthDetail" or "AuthList" or "TransportDetail" or "TransportList" => true,
             _ => false,
         };
-
-        /// <summary>Whether any of <paramref name="keys"/> may hold a secret: a message without one has nothing to redact.</summary>
-        internal static bool AnySecretKey(string[] keys)
-        {
-            foreach (var key in keys)
-            {
-                if (IsSecretKey(key))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         // Password, PasswordDigest, Md5Cred, OauthSecret, RefreshToken (and any future *Password/*Secret key).
         private static bool IsSecretKey(string key) =>

@@ -44,40 +44,6 @@ namespace AmiPs.Tests.Protocol
             Assert.Equal(Render(Reference(other)), Render(messages[1]));
         }
 
-        // The parser expects the keys the last event of the same name had; a line that only looks like the expected
-        // one must still read as sent, and the event after it must not inherit its keys.
-        [Theory]
-        [InlineData("Event: X\r\nChannelState: c\r\nCause: 16\r\n\r\n")] // a longer key that starts with the expected one
-        [InlineData("Event: X\r\nChann: c\r\nCause: 16\r\n\r\n")] // a shorter one
-        [InlineData("Event: X\r\nChannel : c \r\nCause:16\r\n\r\n")] // the expected key, spaced differently
-        [InlineData("Event: X\r\nChannel:c: d\r\nCause: 16\r\n\r\n")] // the expected key, a colon in its value
-        [InlineData("Event: X\r\nChannel: c\r\n\r\n")] // the expected keys cut short
-        [InlineData("Event: x\r\nChannel: c\r\nUniqueid: 1.1\r\n\r\n")] // the name in another case, other keys
-        public void Lines_that_only_look_like_the_expected_keys_read_as_sent(string other)
-        {
-            var first = "Event: X\r\nChannel: c\r\nCause: 16\r\n\r\n";
-            var last = "Event: X\r\nChannel: d\r\nCause: 17\r\n\r\n";
-            var messages = Parse(first + other + last + other);
-
-            Assert.Equal(Render(Reference(other)), Render(messages[1]));
-            Assert.Equal(Render(Reference(last)), Render(messages[2]));
-            Assert.Equal(Render(Reference(other)), Render(messages[3]));
-            Assert.Equal(messages[1].Select(f => f.Key), messages[1].Shape.Keys);
-            AssertReadsAsBuilt(messages[3]);
-        }
-
-        [Fact]
-        public void A_look_up_by_the_parsers_own_key_still_finds_the_first_key_of_that_text_in_any_case()
-        {
-            var message = Parse("Event: X\r\nUNIQUEID: a\r\nUniqueid: b\r\nChannel: c\r\n\r\n")[0];
-
-            Assert.Same("Uniqueid", message.Shape.Keys[2]); // the literal is the parser's string: found by reference
-            Assert.Equal("a", message["Uniqueid"]);
-            Assert.Equal("a", message["uniqueid"]);
-            Assert.Equal("c", message["Channel"]);
-            Assert.Null(message["Linkedid"]);
-        }
-
         [Fact]
         public void Repeated_keys_and_lines_without_a_colon_share_a_shape_and_read_as_before()
         {
