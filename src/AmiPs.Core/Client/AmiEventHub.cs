@@ -141,14 +141,14 @@ namespace AmiPs.Client
                 var owed = AmiSubscription.FlowGrace;
                 for (var attempt = 0; ; attempt++)
                 {
-                    var started = Stopwatch.GetTimestamp();
+                    var clock = Stopwatch.StartNew();
                     var pausedBefore = _gcPauses();
                     if (await AmiTasks.WaitAsync(room, owed, cancellationToken).ConfigureAwait(false) || cancellationToken.IsCancellationRequested)
                     {
                         break;
                     }
 
-                    var waited = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+                    var waited = clock.Elapsed;
                     owed = waited - owed >= AmiSubscription.FlowGrace
                         ? AmiSubscription.FlowGrace
                         : owed - (waited - (_gcPauses() - pausedBefore));
