@@ -4,7 +4,8 @@
 .DESCRIPTION
     Build    dotnet build AmiPs.sln: the module layout in out/AmiPs.
     Test     Build, the xUnit suite (dotnet test), then the Pester suite (tests/pester, tag CI) in this pwsh;
-             fails when either suite fails. Pester's NUnit XML result is written to out/pester-results.xml.
+             fails when either suite fails. Pester's NUnit XML result is written to out/pester-results.xml, the
+             names of the failed tests of both suites to out/test-failures.txt (and printed at the end).
     Pester   Build, then the Pester suite only.
     Demo     Build, then examples/Demo.ps1 against the built-in simulator, in a new pwsh process.
     Package  dotnet pack: out/packages/AmiPs.<version>.nupkg.
@@ -51,9 +52,37 @@ function Get-PesterManifest {
 
 function Invoke-BuildTask { Invoke-Dotnet build $solution -c $Configuration }
 
+# The failed tests of both suites, one name and the first line of its message each; written to out/test-failures.txt
+# and printed again at the end of the run, where a CI log's tail shows them.
+$failuresFile = Join-Path $out 'test-failures.txt'
+$xunitResults = Join-Path $out 'xunit-results'
+$script:pesterFailures = @()
+
+function Get-XunitFailure {
+    foreach ($trx in Get-ChildItem -Path $xunitResults -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $xml = [xml](Get-Content -Raw $trx.FullName)
+        foreach ($result in $xml.TestRun.Results.UnitTestResult | Where-Object outcome -eq 'Failed') {
+            $message = "$($result.Output.ErrorInfo.Message)".Trim() -split "`r?`n" | Select-Object -First 1
+            "xUnit  $($result.testName): $message"
+        }
+    }
+}
+
+function Get-PesterFailure([object] $Result) {
+    foreach ($test in $Result.Failed) {
+        $message = "$($test.ErrorRecord | Select-Object -First 1)".Trim() -split "`r?`n" | Select-Object -First 1
+        if (-not $message) { $message = 'its block failed (below)' }
+        "Pester $($test.ExpandedPath): $message"
+    }
+    foreach ($block in @($Result.FailedBlocks) + @($Result.FailedContainers)) {
+        if ($block) { "Pester $($block.Name): $($block.ErrorRecord | Select-Object -First 1)" }
+    }
+}
+
 # Returns whether the suite passed, so that Test runs Pester after a failing xUnit run and still fails.
 function Invoke-XunitSuite {
-    & dotnet test $solution -c $Configuration --no-build | Out-Host
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $xunitResults
+    & dotnet test $solution -c $Configuration --no-build --logger trx --results-directory $xunitResults | Out-Host
     $LASTEXITCODE -eq 0
 }
 
@@ -72,19 +101,32 @@ function Invoke-PesterSuite {
     $result = Invoke-Pester -Configuration $config
     # One line .ci/run reads (and people can grep for), whatever Pester's own summary looks like.
     Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
+    $script:pesterFailures = @(Get-PesterFailure $result)
     $result.Result -eq 'Passed'
+}
+
+function Write-TestFailure([string[]] $Failure) {
+    New-Item -ItemType Directory -Force $out | Out-Null
+    Set-Content -Path $failuresFile -Value $Failure
+    if ($Failure.Count -gt 0) {
+        Write-Host "Failed tests ($($Failure.Count)), also in $($failuresFile):"
+        $Failure | ForEach-Object { Write-Host "  $_" }
+    }
 }
 
 function Invoke-TestTask {
     Invoke-BuildTask
     $xunit = Invoke-XunitSuite
     $pester = Invoke-PesterSuite
+    Write-TestFailure (@(Get-XunitFailure) + $script:pesterFailures)
     if (-not ($xunit -and $pester)) { throw "Test failed: xUnit $(if ($xunit) { 'passed' } else { 'FAILED' }), Pester $(if ($pester) { 'passed' } else { 'FAILED' })" }
 }
 
 function Invoke-PesterTask {
     Invoke-BuildTask
-    if (-not (Invoke-PesterSuite)) { throw 'Pester tests failed' }
+    $passed = Invoke-PesterSuite
+    Write-TestFailure $script:pesterFailures
+    if (-not $passed) { throw 'Pester tests failed' }
 }
 
 # A process of its own, as a user runs it: the demo's exit code is its verdict.
