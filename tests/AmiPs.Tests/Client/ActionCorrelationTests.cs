@@ -46,6 +46,13 @@ namespace AmiPs.Tests.Client
             var held = new List<(ServerPeer Peer, AmiMessage Action)>();
             Server.OnAction = async (peer, action) =>
             {
+                if (action["Action"] != "Echo")
+                {
+                    // The trackers' ListCommands after login: held, it would wait out its timeout and count as one of the twenty.
+                    await peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+                    return;
+                }
+
                 lock (held)
                 {
                     held.Add((peer, action));
@@ -163,7 +170,8 @@ namespace AmiPs.Tests.Client
         [Fact]
         public async Task Pending_actions_fail_when_the_connection_drops()
         {
-            Server.OnAction = (peer, action) => Task.CompletedTask; // never answers
+            // Never answers Hold; refuses the rest (the trackers' ListCommands after login), or each would wait out its timeout.
+            Server.OnAction = (peer, action) => action["Action"] == "Hold" ? Task.CompletedTask : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
             using var session = NewSession();
             await session.ConnectAsync();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Security;
@@ -76,7 +77,15 @@ namespace AmiPs.Tests.TestSupport
         {
             foreach (var link in _links.Values.ToArray())
             {
-                await link.WriteToClientAsync(Encoding.ASCII.GetBytes(partial)).ConfigureAwait(false);
+                try
+                {
+                    await link.WriteToClientAsync(Encoding.ASCII.GetBytes(partial)).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+                {
+                    // The link was closing already (the client gave it up, or a login was cut): nothing to cut.
+                }
+
                 link.Close(reset: false);
             }
         }
