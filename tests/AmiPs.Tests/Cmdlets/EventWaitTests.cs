@@ -36,7 +36,7 @@ namespace AmiPs.Tests.Cmdlets
             await _server.LastPeer!.SendAsync(null, ("Event", "UserEvent"), ("UserEvent", "wake"));
             var woken = _ps.Run(@"
                 $deadline = [DateTime]::UtcNow.AddSeconds(10)
-                while (-not $first.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+                while (-not $first.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { [Threading.Thread]::Sleep(20) } # the bare engine has no Start-Sleep
                 $null = $sub.TryRead([ref]$null)
                 $null = $waits.Pending()
                 $waits.WaitsStarted
