@@ -66,13 +66,15 @@ namespace AmiPs.Commands
             };
             _first = bound.ContainsKey(nameof(First)) ? First : int.MaxValue;
             var sessions = _sessions.Distinct().ToArray();
-            var subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
 
-            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning; drops are
-            // left out, as this cmdlet warns of its own in words that say what to do (-BufferSize, -First).
+            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning, listened to
+            // before subscribing so that nothing after the stream's start is missed; drops are left out, as this cmdlet
+            // warns of its own in words that say what to do (-BufferSize, -First).
             var logs = sessions.Select(s => ForwardLog(s, AmiLogEvents.EventsDropped.Id)).ToArray();
+            var subscriptions = Array.Empty<AmiSubscription>();
             try
             {
+                subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
                 Stream(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
             }
             finally

@@ -49,12 +49,13 @@ namespace AmiPs.Commands
                 EventTypes = filter.Names,
                 Since = bound.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
             };
-            var subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
-
-            // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning.
+            // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning; listened to
+            // before subscribing, so nothing that happens once the wait has begun is missed.
             var logs = _sessions.Distinct().Select(s => ForwardLog(s)).ToArray();
+            var subscriptions = Array.Empty<AmiSubscription>();
             try
             {
+                subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
                 var found = WaitForMatch(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
                 if (found is not null)
                 {
