@@ -116,7 +116,7 @@ namespace AmiPs.Tests.Module
         public async Task Wait_AmiEvent_tells_what_happens_to_the_session_while_it_waits()
         {
             var session = _ps.Run("Connect-Ami 127.0.0.1 -Port $port -Credential $cred -ReconnectDelay 0.05").ThrowIfErrors().Single<AmiSession>();
-            var waiting = Task.Run(() => _ps.Run("Wait-AmiEvent UserEvent -Timeout 1.5 -ErrorAction SilentlyContinue -Verbose"));
+            var waiting = Task.Run(() => _ps.Run("Wait-AmiEvent UserEvent -Timeout 3 -ErrorAction SilentlyContinue -Verbose"));
             await Eventually.WaitUntilAsync(() => session.GetStatus().Subscribers > 0, TimeSpan.FromSeconds(5), "Wait-AmiEvent to subscribe");
             _server.DropAll();
 
