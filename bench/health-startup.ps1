@@ -8,6 +8,8 @@
     the median wall time and the median CPU time of the child process (user + system, from the shell's `times`; steadier
     than wall time on a shared machine), and what import alone and import plus a full health check (every check,
     thresholds, log-off) add to starting pwsh. CPU time needs bash (Linux, macOS); elsewhere only wall time is shown.
+    The same runs import bench/MinimalModule (one cmdlet, no type or format data; built here into out/minimal): what
+    PowerShell's import machinery costs any binary module, so the rest of AmiPs's import is AmiPs's own.
     The child's environment is this one: set POWERSHELL_TELEMETRY_OPTOUT=1 before running it to see what PowerShell's
     own telemetry costs at module import (the targets are measured without it).
 .EXAMPLE
@@ -40,9 +42,16 @@ if (-not $exe) {
 }
 $bash = if (-not $IsWindows) { (Get-Command bash -CommandType Application -ErrorAction Ignore | Select-Object -First 1).Source }
 
+# The floor: PowerShell's import of the smallest binary module.
+$minimal = Join-Path $PSScriptRoot '../out/minimal/MinimalModule'
+& dotnet build (Join-Path $PSScriptRoot 'MinimalModule/MinimalModule.csproj') -c Release -o $minimal -nologo -v q | Out-Host
+if ($LASTEXITCODE -ne 0) { throw 'bench/MinimalModule did not build' }
+$minimalManifest = "'" + ((Join-Path (Resolve-Path $minimal).Path 'MinimalModule.psd1') -replace "'", "''") + "'"
+
 $commands = [ordered]@{
-    Bare   = '1'
-    Import = 'Import-Module AmiPs'
+    Bare    = '1'
+    Minimal = "Import-Module $minimalManifest"
+    Import  = 'Import-Module AmiPs'
     Health = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
 }
 if ($Compare) {
@@ -94,10 +103,14 @@ try {
         Runs                      = $Repeat
         Module                    = $Module
         BarePwshMs                = [Math]::Round($wall.Bare)
+        MinimalImportAddedMs      = [Math]::Round($wall.Minimal - $wall.Bare)
         ImportAddedMs             = [Math]::Round($wall.Import - $wall.Bare)
+        ImportOverMinimalMs       = [Math]::Round($wall.Import - $wall.Minimal)
         ImportAndHealthAddedMs    = [Math]::Round($wall.Health - $wall.Bare)
         BarePwshCpuMs             = [Math]::Round($cpu.Bare)
+        MinimalImportAddedCpuMs   = [Math]::Round($cpu.Minimal - $cpu.Bare)
         ImportAddedCpuMs          = [Math]::Round($cpu.Import - $cpu.Bare)
+        ImportOverMinimalCpuMs    = [Math]::Round($cpu.Import - $cpu.Minimal)
         ImportAndHealthAddedCpuMs = [Math]::Round($cpu.Health - $cpu.Bare)
     }
     if ($Compare) {
