@@ -46,11 +46,15 @@ $bash = if (-not $IsWindows) { (Get-Command bash -CommandType Application -Error
 $minimal = Join-Path $PSScriptRoot '../out/minimal/MinimalModule'
 & dotnet build (Join-Path $PSScriptRoot 'MinimalModule/MinimalModule.csproj') -c Release -o $minimal -nologo -v q | Out-Host
 if ($LASTEXITCODE -ne 0) { throw 'bench/MinimalModule did not build' }
-$minimalManifest = "'" + ((Join-Path (Resolve-Path $minimal).Path 'MinimalModule.psd1') -replace "'", "''") + "'"
+# Imported by name, as AmiPs is (finding a module by name on PSModulePath is part of what PowerShell's import costs),
+# from the folder right after AmiPs's.
+$paths = [Collections.Generic.List[string]] ($env:PSModulePath -split [IO.Path]::PathSeparator)
+$paths.Insert(1, (Split-Path (Resolve-Path $minimal).Path))
+$env:PSModulePath = $paths -join [IO.Path]::PathSeparator
 
 $commands = [ordered]@{
     Bare    = '1'
-    Minimal = "Import-Module $minimalManifest"
+    Minimal = 'Import-Module MinimalModule'
     Import  = 'Import-Module AmiPs'
     Health = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
 }
