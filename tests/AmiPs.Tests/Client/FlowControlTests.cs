@@ -120,7 +120,18 @@ namespace AmiPs.Tests.Client
                 using var deadline = new CancellationTokenSource(LongDeadline);
                 while (numbers.Count < count)
                 {
-                    Assert.True(subscription.WaitToReadAsync(deadline.Token).AsTask().GetAwaiter().GetResult(), "the stream ended early");
+                    bool more;
+                    try
+                    {
+                        more = subscription.WaitToReadAsync(deadline.Token).AsTask().GetAwaiter().GetResult();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Say why: a reader that stopped, or a consumer starved of CPU long enough to be marked stalled.
+                        throw new Xunit.Sdk.XunitException($"read {numbers.Count} of {count} in {LongDeadline}: dropped {subscription.Dropped}, stalled {subscription.IsStalled} ({subscription.Stalls} stalls)");
+                    }
+
+                    Assert.True(more, "the stream ended early");
                     while (numbers.Count < count && subscription.TryRead(out var e))
                     {
                         numbers.Add(int.Parse(e["N"]!));
