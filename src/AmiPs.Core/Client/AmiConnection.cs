@@ -30,7 +30,8 @@ namespace AmiPs.Client
         private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
         private readonly TaskCompletionSource<Exception?> _closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
-        private long _lastReceivedTicks;
+        private long _listeningSinceTicks;
+        private volatile bool _readerBusy;
         private int _disposed;
 
         private AmiConnection(TcpClient tcp, Stream stream, AmiFrameParser parser, string banner, ActionCorrelator correlator, ConnectionCallbacks callbacks, ILogger logger)
@@ -46,7 +47,7 @@ namespace AmiPs.Client
             Banner = banner;
             var slash = banner.LastIndexOf('/');
             AmiVersion = slash >= 0 ? banner.Substring(slash + 1) : banner;
-            _lastReceivedTicks = Stopwatch.GetTimestamp();
+            _listeningSinceTicks = Stopwatch.GetTimestamp();
         }
 
         /// <summary>The banner line, e.g. <c>Asterisk Call Manager/13.0.0</c>.</summary>
@@ -60,8 +61,14 @@ namespace AmiPs.Client
 
         public bool IsOpen => !_closed.Task.IsCompleted;
 
-        /// <summary>Time since the last byte arrived: a busy server that is slow to answer a Ping is not dead.</summary>
-        public TimeSpan SinceLastReceive => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - Interlocked.Read(ref _lastReceivedTicks)) / (double)Stopwatch.Frequency);
+        /// <summary>
+        /// How long the reader has waited for bytes in vain: zero while it is busy with what arrived (parsing, or held
+        /// by flow control for a full subscriber), since what the server sent meanwhile is unread, not missing. A
+        /// busy server that is slow to answer a Ping is not dead, and neither is one whose Pong waits behind a flood
+        /// this end has not read yet.
+        /// </summary>
+        public TimeSpan SilentFor => _readerBusy ? TimeSpan.Zero
+            : TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - Interlocked.Read(ref _listeningSinceTicks)) / (double)Stopwatch.Frequency);
 
         /// <summary>Closes the connection; <paramref name="reason"/> is null for a close on purpose.</summary>
         public void Abort(Exception? reason)
@@ -170,12 +177,13 @@ namespace AmiPs.Client
             {
                 while (true)
                 {
+                    // Silence counts from here: the reader waits for the server now (the stamp goes first, so the
+                    // keep-alive never pairs "listening" with an old stamp).
+                    Interlocked.Exchange(ref _listeningSinceTicks, Stopwatch.GetTimestamp());
+                    _readerBusy = false;
                     var result = await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false);
+                    _readerBusy = true;
                     var buffer = result.Buffer;
-                    if (!buffer.IsEmpty)
-                    {
-                        Interlocked.Exchange(ref _lastReceivedTicks, Stopwatch.GetTimestamp());
-                    }
 
                     while (_parser.TryReadMessage(ref buffer, out var message))
                     {

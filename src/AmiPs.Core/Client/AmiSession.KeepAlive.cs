@@ -11,8 +11,9 @@ namespace AmiPs.Client
     {
         /// <summary>
         /// Pings every <c>KeepAliveInterval</c>. The peer is declared dead when a Ping stays unanswered for the ping
-        /// timeout and nothing else arrived meanwhile either (a busy server streaming events is alive, a half-open
-        /// socket is not); the connection is then aborted and the supervisor reconnects.
+        /// timeout and the reader, waiting for bytes, got none for as long either (a busy server streaming events is
+        /// alive, a half-open socket is not; time the reader spends on what arrived, flow control included, is not
+        /// silence); the connection is then aborted and the supervisor reconnects.
         /// </summary>
         private async Task KeepAliveAsync(AmiConnection connection)
         {
@@ -41,12 +42,13 @@ namespace AmiPs.Client
                     }
                     catch (AmiActionTimeoutException)
                     {
-                        if (connection.SinceLastReceive < timeout)
+                        var silent = connection.SilentFor;
+                        if (silent < timeout)
                         {
-                            continue; // slow to answer, but talking
+                            continue; // slow to answer, but talking (or its answer is behind what this end has not read yet)
                         }
 
-                        var reason = $"No answer to a keep-alive Ping within {timeout.TotalSeconds:0.###} s and nothing received for {connection.SinceLastReceive.TotalSeconds:0.#} s: the connection is dead.";
+                        var reason = $"No answer to a keep-alive Ping within {timeout.TotalSeconds:0.###} s and nothing received for {silent.TotalSeconds:0.#} s: the connection is dead.";
                         Logger.LogWarning(AmiLogEvents.KeepAliveFailed, "{Reason}", reason);
                         connection.Abort(new AmiConnectionException(AmiConnectionFailure.DeadPeer, reason));
                         return;

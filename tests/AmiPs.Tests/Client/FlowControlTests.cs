@@ -110,6 +110,49 @@ namespace AmiPs.Tests.Client
             Assert.Contains(session.Log.GetEntries(), e => e.EventName == nameof(AmiLogEvents.KeepAliveFailed));
         }
 
+        [Fact]
+        public async Task A_reader_held_by_flow_control_longer_than_the_ping_timeout_does_not_take_the_peer_for_dead()
+        {
+            // A queue of 40 is refilled 10 events at a time, about every 10 ms: one 64 KB read of this flood (about 900
+            // events) takes the reader close to a second, while the pongs wait behind the flood in the socket.
+            const int Count = 1_500;
+            using var session = NewSession(o => o with
+            {
+                EventHistorySize = 0,
+                KeepAliveInterval = TimeSpan.FromMilliseconds(50),
+                PingTimeout = TimeSpan.FromMilliseconds(250),
+            });
+            await session.ConnectAsync();
+            using var paced = session.Subscribe(new AmiSubscriptionOptions { EventTypes = new[] { "UserEvent" }, Capacity = 40 });
+
+            var flood = Server.LastPeer!.SendRawAsync(Flood(1, Count));
+            var numbers = await Task.Factory.StartNew(
+                () =>
+                {
+                    var read = new List<int>(Count);
+                    using var deadline = new CancellationTokenSource(LongDeadline);
+                    while (read.Count < Count && paced.WaitToReadAsync(deadline.Token).AsTask().GetAwaiter().GetResult())
+                    {
+                        for (var i = 0; i < 10 && paced.TryRead(out var e); i++)
+                        {
+                            read.Add(int.Parse(e["N"]!));
+                        }
+
+                        Thread.Sleep(10);
+                    }
+
+                    return read;
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            await flood;
+
+            Assert.Equal(0, session.ReconnectCount);
+            Assert.DoesNotContain(session.Log.GetEntries(), e => e.EventName == nameof(AmiLogEvents.KeepAliveFailed));
+            Assert.Equal(Enumerable.Range(1, Count), numbers);
+        }
+
         // Reads count events slower than the reader parses them, on a thread of its own (a busy thread pool on two
         // cores must not make it look stalled): a few microseconds of work per event, far more than the pace flow
         // control asks for (a quarter of the capacity, at most 256 events, per 50 ms).
