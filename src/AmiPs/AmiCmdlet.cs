@@ -96,6 +96,10 @@ namespace AmiPs.Commands
                 }
             });
 
+        /// <summary>Subscribes to each session, its log forwarded (but for <paramref name="exceptLog"/>) from just before.</summary>
+        private protected SessionStreams OpenStreams(IReadOnlyList<AmiSession> sessions, AmiSubscriptionOptions options, params int[] exceptLog) =>
+            new SessionStreams(sessions, options, session => ForwardLog(session, exceptLog));
+
         protected void WriteAmiError(Exception exception, object? target) => WriteError(AmiErrors.ToErrorRecord(exception, target));
 
         protected void ThrowAmiError(Exception exception, object? target) => ThrowTerminatingError(AmiErrors.ToErrorRecord(exception, target));

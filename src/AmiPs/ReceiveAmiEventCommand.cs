@@ -65,29 +65,13 @@ namespace AmiPs.Commands
                 Capacity = bound.ContainsKey(nameof(BufferSize)) ? BufferSize : (int?)null,
             };
             _first = bound.ContainsKey(nameof(First)) ? First : int.MaxValue;
-            var sessions = _sessions.Distinct().ToArray();
-
-            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning, listened to
-            // before subscribing so that nothing after the stream's start is missed; drops are left out, as this cmdlet
-            // warns of its own in words that say what to do (-BufferSize, -First).
-            var logs = sessions.Select(s => ForwardLog(s, AmiLogEvents.EventsDropped.Id)).ToArray();
-            var subscriptions = Array.Empty<AmiSubscription>();
-            try
+            // What happens to the sessions while streaming (a reconnect, say) goes to Verbose and Warning; drops are
+            // left out, as this cmdlet warns of its own in words that say what to do (-BufferSize, -First).
+            AmiSubscription[] subscriptions;
+            using (var streams = OpenStreams(_sessions.Distinct().ToArray(), options, AmiLogEvents.EventsDropped.Id))
             {
-                subscriptions = sessions.Select(s => s.Subscribe(options)).ToArray();
+                subscriptions = streams.Subscriptions;
                 Stream(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
-            }
-            finally
-            {
-                foreach (var subscription in subscriptions)
-                {
-                    subscription.Dispose();
-                }
-
-                foreach (var log in logs)
-                {
-                    log.Dispose();
-                }
             }
 
             // Not after Ctrl+C: a stopped pipeline takes no more writes.

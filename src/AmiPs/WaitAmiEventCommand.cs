@@ -49,14 +49,11 @@ namespace AmiPs.Commands
                 EventTypes = filter.Names,
                 Since = bound.ContainsKey(nameof(Since)) ? Since : (DateTimeOffset?)null,
             };
-            // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning; listened to
-            // before subscribing, so nothing that happens once the wait has begun is missed.
-            var logs = _sessions.Distinct().Select(s => ForwardLog(s)).ToArray();
-            var subscriptions = Array.Empty<AmiSubscription>();
+            // What happens to the sessions while waiting (a reconnect, say) goes to Verbose and Warning.
             try
             {
-                subscriptions = _sessions.Distinct().Select(s => s.Subscribe(options)).ToArray();
-                var found = WaitForMatch(subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
+                using var streams = OpenStreams(_sessions.Distinct().ToArray(), options);
+                var found = WaitForMatch(streams.Subscriptions, filter, bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null);
                 if (found is not null)
                 {
                     WriteObject(found);
@@ -64,16 +61,6 @@ namespace AmiPs.Commands
             }
             finally
             {
-                foreach (var subscription in subscriptions)
-                {
-                    subscription.Dispose();
-                }
-
-                foreach (var log in logs)
-                {
-                    log.Dispose();
-                }
-
                 Drain();
             }
         }
