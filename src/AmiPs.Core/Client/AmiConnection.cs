@@ -30,8 +30,8 @@ namespace AmiPs.Client
         private readonly SemaphoreSlim _writeLock = new SemaphoreSlim(1, 1);
         private readonly TaskCompletionSource<Exception?> _closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        // When the reader began waiting for bytes; 0 while it is busy with what arrived.
         private long _listeningSinceTicks;
-        private volatile bool _readerBusy;
         private int _disposed;
 
         private AmiConnection(TcpClient tcp, Stream stream, AmiFrameParser parser, string banner, ActionCorrelator correlator, ConnectionCallbacks callbacks, ILogger logger)
@@ -67,8 +67,9 @@ namespace AmiPs.Client
         /// busy server that is slow to answer a Ping is not dead, and neither is one whose Pong waits behind a flood
         /// this end has not read yet.
         /// </summary>
-        public TimeSpan SilentFor => _readerBusy ? TimeSpan.Zero
-            : TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - Interlocked.Read(ref _listeningSinceTicks)) / (double)Stopwatch.Frequency);
+        public TimeSpan SilentFor => Interlocked.Read(ref _listeningSinceTicks) is var since and not 0
+            ? TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - since) / (double)Stopwatch.Frequency)
+            : TimeSpan.Zero;
 
         /// <summary>Closes the connection; <paramref name="reason"/> is null for a close on purpose.</summary>
         public void Abort(Exception? reason)
@@ -177,12 +178,10 @@ namespace AmiPs.Client
             {
                 while (true)
                 {
-                    // Silence counts from here: the reader waits for the server now (the stamp goes first, so the
-                    // keep-alive never pairs "listening" with an old stamp).
+                    // Silence counts from here, while the reader waits for the server, and not while it works.
                     Interlocked.Exchange(ref _listeningSinceTicks, Stopwatch.GetTimestamp());
-                    _readerBusy = false;
                     var result = await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false);
-                    _readerBusy = true;
+                    Interlocked.Exchange(ref _listeningSinceTicks, 0);
                     var buffer = result.Buffer;
 
                     while (_parser.TryReadMessage(ref buffer, out var message))
