@@ -49,7 +49,7 @@ namespace AmiPs.Tests.Client
                 if (action["Action"] != "Echo")
                 {
                     // The trackers' ListCommands after login: held, it would wait out its timeout and count as one of the twenty.
-                    await peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+                    await ScriptedAmiServer.RefuseAsync(peer, action);
                     return;
                 }
 
@@ -171,7 +171,7 @@ namespace AmiPs.Tests.Client
         public async Task Pending_actions_fail_when_the_connection_drops()
         {
             // Never answers Hold; refuses the rest (the trackers' ListCommands after login), or each would wait out its timeout.
-            Server.OnAction = (peer, action) => action["Action"] == "Hold" ? Task.CompletedTask : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+            Server.OnAction = (peer, action) => action["Action"] == "Hold" ? Task.CompletedTask : ScriptedAmiServer.RefuseAsync(peer, action);
             using var session = NewSession();
             await session.ConnectAsync();
 

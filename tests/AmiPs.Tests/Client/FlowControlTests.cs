@@ -126,26 +126,15 @@ namespace AmiPs.Tests.Client
             using var paced = session.Subscribe(new AmiSubscriptionOptions { EventTypes = new[] { "UserEvent" }, Capacity = 40 });
 
             var flood = Server.LastPeer!.SendRawAsync(Flood(1, Count));
-            var numbers = await Task.Factory.StartNew(
-                () =>
+            var numbers = await ReadOnItsOwnThreadAsync(paced, Count, (subscription, read) =>
+            {
+                for (var i = 0; i < 10 && read.Count < Count && subscription.TryRead(out var e); i++)
                 {
-                    var read = new List<int>(Count);
-                    using var deadline = new CancellationTokenSource(LongDeadline);
-                    while (read.Count < Count && paced.WaitToReadAsync(deadline.Token).AsTask().GetAwaiter().GetResult())
-                    {
-                        for (var i = 0; i < 10 && paced.TryRead(out var e); i++)
-                        {
-                            read.Add(int.Parse(e["N"]!));
-                        }
+                    read.Add(int.Parse(e["N"]!));
+                }
 
-                        Thread.Sleep(10);
-                    }
-
-                    return read;
-                },
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+                Thread.Sleep(10);
+            });
             await flood;
 
             Assert.Equal(0, session.ReconnectCount);
@@ -156,7 +145,18 @@ namespace AmiPs.Tests.Client
         // Reads count events slower than the reader parses them, on a thread of its own (a busy thread pool on two
         // cores must not make it look stalled): a few microseconds of work per event, far more than the pace flow
         // control asks for (a quarter of the capacity, at most 256 events, per 50 ms).
-        private static Task<List<int>> ReadSlowlyAsync(AmiSubscription subscription, int count) => Task.Factory.StartNew(
+        private static Task<List<int>> ReadSlowlyAsync(AmiSubscription subscription, int count) => ReadOnItsOwnThreadAsync(subscription, count, (s, numbers) =>
+        {
+            while (numbers.Count < count && s.TryRead(out var e))
+            {
+                numbers.Add(int.Parse(e["N"]!));
+                Thread.SpinWait(100);
+            }
+        });
+
+        // The events' numbers, read by readSome each time events are waiting, on a thread of its own; a run past the
+        // deadline says how far it got and whether the subscriber was marked stalled.
+        private static Task<List<int>> ReadOnItsOwnThreadAsync(AmiSubscription subscription, int count, Action<AmiSubscription, List<int>> readSome) => Task.Factory.StartNew(
             () =>
             {
                 var numbers = new List<int>(count);
@@ -170,16 +170,11 @@ namespace AmiPs.Tests.Client
                     }
                     catch (OperationCanceledException)
                     {
-                        // Say why: a reader that stopped, or a consumer starved of CPU long enough to be marked stalled.
                         throw new Xunit.Sdk.XunitException($"read {numbers.Count} of {count} in {LongDeadline}: dropped {subscription.Dropped}, stalled {subscription.IsStalled} ({subscription.Stalls} stalls)");
                     }
 
                     Assert.True(more, "the stream ended early");
-                    while (numbers.Count < count && subscription.TryRead(out var e))
-                    {
-                        numbers.Add(int.Parse(e["N"]!));
-                        Thread.SpinWait(100);
-                    }
+                    readSome(subscription, numbers);
                 }
 
                 return numbers;

@@ -24,7 +24,7 @@ namespace AmiPs.Tests.Client
             {
                 if (action["Action"] != "QueueStatus")
                 {
-                    await peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command")).ConfigureAwait(false);
+                    await ScriptedAmiServer.RefuseAsync(peer, action).ConfigureAwait(false);
                     return;
                 }
 

@@ -116,7 +116,7 @@ namespace AmiPs.Tests.Cmdlets
             {
                 if (message["Action"] != "Originate")
                 {
-                    await peer.SendAsync(message.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+                    await ScriptedAmiServer.RefuseAsync(peer, message);
                     return;
                 }
 

@@ -218,7 +218,7 @@ namespace AmiPs.Tests.Faults
         public async Task Pending_actions_fail_at_once_when_the_link_drops()
         {
             // Never answers Slow; refuses the rest (the trackers' ListCommands after login), or each would wait out its timeout.
-            Server.OnAction = (peer, action) => action["Action"] == "Slow" ? Task.CompletedTask : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+            Server.OnAction = (peer, action) => action["Action"] == "Slow" ? Task.CompletedTask : ScriptedAmiServer.RefuseAsync(peer, action);
             using var session = await ConnectedSessionAsync(o => o with { ActionTimeout = TimeSpan.FromSeconds(30) });
             var pending = Enumerable.Range(0, 5).Select(_ => session.SendActionAsync(new AmiAction("Slow"))).ToArray();
             await Eventually.WaitUntilAsync(() => Server.ReceivedCount("Slow") == 5, Deadline, "actions sent");

@@ -58,7 +58,7 @@ namespace AmiPs.Tests.Faults
             {
                 if (action["Action"] != "Echo")
                 {
-                    return peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command")); // the loads after login
+                    return ScriptedAmiServer.RefuseAsync(peer, action); // the loads after login
                 }
 
                 // Answered out of order, after a random pause, from many tasks at once.

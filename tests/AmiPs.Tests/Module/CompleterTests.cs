@@ -26,7 +26,7 @@ namespace AmiPs.Tests.Module
         {
             _server.OnAction = (peer, action) => action["Action"] == "ListCommands"
                 ? peer.SendAsync(action.ActionId, ("Response", "Success"), ("Ping", "Keepalive command.  (Priv: <none>)"), ("PJSIPShowEndpoints", "Lists PJSIP endpoints.  (Priv: system,reporting,all)"), ("PJSIPQualify", "Qualify a chan_pjsip endpoint.  (Priv: system,reporting,all)"))
-                : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+                : ScriptedAmiServer.RefuseAsync(peer, action);
 
             var first = Complete("Connect-Ami 127.0.0.1 -Port $port -Credential $cred | Out-Null", "Invoke-AmiAction -Action PJSIP");
             var second = Complete(string.Empty, "Invoke-AmiAction PJSIPS");

@@ -22,7 +22,7 @@ namespace AmiPs.Tests.Module
         {
             _server.Hints.Enqueue(new[] { ("Exten", "1001"), ("Context", "office"), ("Hint", "PJSIP/1001"), ("Status", "1"), ("StatusText", "InUse") });
             _server.LiveChannels.Enqueue(new[] { ("Channel", "PJSIP/1001-01"), ("ChannelState", "6"), ("CallerIDNum", "1001"), ("CallerIDName", "Alice"), ("Exten", "1002"), ("Uniqueid", "100.1"), ("Linkedid", "100.1"), ("Duration", "00:01:04"), ("BridgeId", "") });
-            _server.OnAction = (peer, action) => action["Action"] == "QueueStatus" ? SendQueueStatusAsync(peer, action.ActionId) : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+            _server.OnAction = (peer, action) => action["Action"] == "QueueStatus" ? SendQueueStatusAsync(peer, action.ActionId) : ScriptedAmiServer.RefuseAsync(peer, action);
             _ps.SetVariable("port", _server.Port);
             _ps.SetVariable("cred", TestDefaults.PsCredential(_server.User, _server.Secret));
             _ps.SetVariable("formatFile", Path.Combine(RepoPaths.Root, "out", "AmiPs", "AmiPs.format.ps1xml"));

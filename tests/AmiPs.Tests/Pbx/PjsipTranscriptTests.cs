@@ -169,7 +169,7 @@ namespace AmiPs.Tests.Pbx
         {
             Server.OnAction = (peer, action) => action["Action"] == "ListCommands"
                 ? peer.SendAsync(action.ActionId, ("Response", "Success"), ("Ping", "Keepalive command.  (Priv: <none>)"), ("QueueStatus", "Show queue status.  (Priv: <none>)"))
-                : peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
+                : ScriptedAmiServer.RefuseAsync(peer, action);
             using var session = await ConnectLoadedAsync();
 
             Assert.Contains("res_pjsip", session.Endpoints.LoadError);

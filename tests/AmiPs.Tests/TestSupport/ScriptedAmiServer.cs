@@ -191,15 +191,12 @@ namespace AmiPs.Tests.TestSupport
                     return;
             }
 
-            if (OnAction is not null)
-            {
-                await OnAction(peer, message).ConfigureAwait(false);
-            }
-            else
-            {
-                await peer.SendAsync(id, ("Response", "Error"), ("Message", "Invalid/unknown command")).ConfigureAwait(false);
-            }
+            await (OnAction ?? RefuseAsync)(peer, message).ConfigureAwait(false);
         }
+
+        /// <summary>Asterisk's answer to an action it does not know: what a handler gives the actions it is not about.</summary>
+        public static Task RefuseAsync(ServerPeer peer, AmiMessage action) =>
+            peer.SendAsync(action.ActionId, ("Response", "Error"), ("Message", "Invalid/unknown command"));
 
         private static async Task SendListAsync(ServerPeer peer, string? id, string message, string item, string complete, (string Key, string Value)[][] items)
         {
