@@ -56,7 +56,6 @@ function Invoke-BuildTask { Invoke-Dotnet build $solution -c $Configuration }
 # and printed again at the end of the run, where a CI log's tail shows them.
 $failuresFile = Join-Path $out 'test-failures.txt'
 $xunitResults = Join-Path $out 'xunit-results'
-$script:pesterFailures = @()
 
 function Get-XunitFailure {
     foreach ($trx in Get-ChildItem -Path $xunitResults -Filter '*.trx' -ErrorAction SilentlyContinue) {
@@ -86,6 +85,7 @@ function Invoke-XunitSuite {
     $LASTEXITCODE -eq 0
 }
 
+# Returns Pester's result object: whether it passed, and what failed (Get-PesterFailure).
 function Invoke-PesterSuite {
     Import-Module (Get-PesterManifest) -Force
     New-Item -ItemType Directory -Force $out | Out-Null
@@ -101,8 +101,7 @@ function Invoke-PesterSuite {
     $result = Invoke-Pester -Configuration $config
     # One line .ci/run reads (and people can grep for), whatever Pester's own summary looks like.
     Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
-    $script:pesterFailures = @(Get-PesterFailure $result)
-    $result.Result -eq 'Passed'
+    $result
 }
 
 function Write-TestFailure([string[]] $Failure) {
@@ -117,16 +116,17 @@ function Write-TestFailure([string[]] $Failure) {
 function Invoke-TestTask {
     Invoke-BuildTask
     $xunit = Invoke-XunitSuite
-    $pester = Invoke-PesterSuite
-    Write-TestFailure (@(Get-XunitFailure) + $script:pesterFailures)
+    $result = Invoke-PesterSuite
+    $pester = $result.Result -eq 'Passed'
+    Write-TestFailure (@(Get-XunitFailure) + @(Get-PesterFailure $result))
     if (-not ($xunit -and $pester)) { throw "Test failed: xUnit $(if ($xunit) { 'passed' } else { 'FAILED' }), Pester $(if ($pester) { 'passed' } else { 'FAILED' })" }
 }
 
 function Invoke-PesterTask {
     Invoke-BuildTask
-    $passed = Invoke-PesterSuite
-    Write-TestFailure $script:pesterFailures
-    if (-not $passed) { throw 'Pester tests failed' }
+    $result = Invoke-PesterSuite
+    Write-TestFailure @(Get-PesterFailure $result)
+    if ($result.Result -ne 'Passed') { throw 'Pester tests failed' }
 }
 
 # A process of its own, as a user runs it: the demo's exit code is its verdict.

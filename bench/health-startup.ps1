@@ -56,7 +56,7 @@ $commands = [ordered]@{
     Bare    = '1'
     Minimal = 'Import-Module MinimalModule'
     Import  = 'Import-Module AmiPs'
-    Health = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
+    Health  = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port); if (`$r.Count -lt 7) { exit 9 }"
 }
 if ($Compare) {
     $other = "'" + ((Join-Path (Resolve-Path $Compare).Path 'AmiPs.psd1') -replace "'", "''") + "'"
