@@ -22,6 +22,14 @@ namespace AmiPs.Throughput
         public double BytesPerEvent => Number("allocBytes") / Events;
 
         public string Gc => $"{Number("gen0"):0}/{Number("gen1"):0}/{Number("gen2"):0}, {Number("pauseMs"):0.0} ms";
+
+        /// <summary>
+        /// Methods the JIT compiled during the round (every thread: the tiered compiler's rejits too) and its time; for a
+        /// warm round, also how long the process waited before it for the JIT to go quiet, and what it compiled meanwhile.
+        /// </summary>
+        public string Jit => double.IsNaN(Number("settleMs"))
+            ? $"{Number("jitMethods"):0} methods, {Number("jitMs"):0} ms"
+            : $"{Number("jitMethods"):0} methods, {Number("jitMs"):0} ms (after {Number("settleMs") / 1000:0.0} s to quiet, {Number("settleMethods"):0} methods)";
     }
 
     /// <summary>
@@ -101,7 +109,7 @@ namespace AmiPs.Throughput
             return start;
         }
 
-        public static async Task<PwshProcess> StartAsync(string scenario, bool ceiling, int rounds, IFlood server, bool perfMap = false)
+        public static async Task<PwshProcess> StartAsync(string scenario, bool ceiling, int rounds, IFlood server, bool perfMap = false, string? jitLog = null)
         {
             var script = Path.Combine(FixtureEvents.RepoRoot, "bench", "pwsh", "Scenario.ps1");
             var arguments = ceiling
@@ -115,6 +123,12 @@ namespace AmiPs.Throughput
             {
                 start.Environment["DOTNET_PerfMapEnabled"] = "1";
                 start.Environment["DOTNET_EnableWriteXorExecute"] = "0"; // so perf can attribute the JIT's code to the map's names
+            }
+
+            if (jitLog is not null)
+            {
+                start.Environment["DOTNET_JitStdOutFile"] = jitLog;
+                start.Environment["DOTNET_JitDisasmSummary"] = "1";
             }
 
             var process = new PwshProcess(Process.Start(start) ?? throw new InvalidOperationException("pwsh did not start"));

@@ -15,7 +15,8 @@ namespace AmiPs.Throughput
     /// [pscustomobject] events, same process kinds); latency on a quiet stream; the start-up cost of Import-Module.
     /// Options: <c>--events N --repeat R --only out-null,foreach,where-event,where-cause,eventtype,latency,startup
     /// --startup-runs K --latency-events N --rounds R (per process: 1 cold, then warm) --perf DIR (perf record of every
-    /// scenario process into DIR, with DOTNET_PerfMapEnabled=1)</c>.
+    /// scenario process into DIR, with DOTNET_PerfMapEnabled=1) --jit-log DIR (every method the JIT compiles in each
+    /// scenario process, with its tier, into DIR: DOTNET_JitDisasmSummary)</c>.
     /// </summary>
     public static class PwshRunner
     {
@@ -39,6 +40,7 @@ namespace AmiPs.Throughput
             var failures = new List<string>();
             Rounds = (int)(BenchOptions.Value(args, "--rounds") ?? 2);
             PerfDirectory = BenchOptions.Text(args, "--perf");
+            JitLogDirectory = BenchOptions.Text(args, "--jit-log");
 
             Console.WriteLine($"AmiPs in real pwsh: {Environment.ProcessorCount} cores; load {Load()}; pwsh {PwshVersion()}; {events:N0} events a round; {repeat} repeats; module from {PwshProcess.ModuleRoot}");
             await using var server = await RemoteFlood.StartAsync("bench").ConfigureAwait(false);
@@ -111,10 +113,19 @@ namespace AmiPs.Throughput
 
         private static string? PerfDirectory { get; set; }
 
+        private static string? JitLogDirectory { get; set; }
+
         private static async Task<List<PwshRound>> RunProcessAsync(IFlood server, string scenario, bool ceiling, long events)
         {
             var rounds = new List<PwshRound>();
-            await using var pwsh = await PwshProcess.StartAsync(scenario, ceiling, Rounds, server, PerfDirectory is not null).ConfigureAwait(false);
+            string? jitLog = null;
+            if (JitLogDirectory is not null)
+            {
+                Directory.CreateDirectory(JitLogDirectory);
+                jitLog = Path.Combine(Path.GetFullPath(JitLogDirectory), (ceiling ? "ceiling-" : string.Empty) + scenario + ".txt");
+            }
+
+            await using var pwsh = await PwshProcess.StartAsync(scenario, ceiling, Rounds, server, PerfDirectory is not null, jitLog).ConfigureAwait(false);
             if (PerfDirectory is not null)
             {
                 Directory.CreateDirectory(PerfDirectory);
@@ -132,14 +143,15 @@ namespace AmiPs.Throughput
 
         private static void Print(PwshRound round) => Console.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "  {0,-30} {1,-5} {2,10:N0} ev/s {3,6:0.00} µs CPU/ev {4,6:N0} B/ev GC {5,-18} dropped {6}",
+            "  {0,-30} {1,-5} {2,10:N0} ev/s {3,6:0.00} µs CPU/ev {4,6:N0} B/ev GC {5,-18} JIT {7,-22} dropped {6}",
             (round.Ceiling ? "ceiling " : string.Empty) + round.Scenario,
             round.Round == 1 ? "cold" : "warm",
             round.Rate,
             round.CpuMicrosecondsPerEvent,
             round.BytesPerEvent,
             round.Gc,
-            round.Ceiling ? "-" : round.Dropped.ToString(CultureInfo.InvariantCulture)));
+            round.Ceiling ? "-" : round.Dropped.ToString(CultureInfo.InvariantCulture),
+            round.Jit));
 
         private static void Summarize(List<(int Repeat, PwshRound Round)> results, List<RunResult> node, long events)
         {

@@ -26,8 +26,32 @@ function Get-Mark {
         Alloc = [GC]::GetTotalAllocatedBytes($true)
         Gen0 = [GC]::CollectionCount(0); Gen1 = [GC]::CollectionCount(1); Gen2 = [GC]::CollectionCount(2)
         Pause = [GC]::GetTotalPauseDuration().TotalMilliseconds
+        JitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+        JitMs = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalMilliseconds
         Clock = [System.Diagnostics.Stopwatch]::GetTimestamp()
     }
+}
+
+# Before a warm round: wait (at most 20 s) until the JIT has compiled nothing for 300 ms. Right after round 1 the
+# tiered compiler is still recompiling what PowerShell's own start-up and round 1 made hot (about 1,900 methods and
+# 1.7 s of JIT CPU on 2 cores, nearly all the engine's parser, binder and compiler); a round started at once measures
+# that backlog competing for the cores, not the pipeline. Returns what the wait saw, for the report.
+function Wait-JitQuiet {
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $first = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+    $last = $first; $quietSince = 0
+    while ($clock.ElapsedMilliseconds - $quietSince -lt 300 -and $clock.Elapsed.TotalSeconds -lt 20) {
+        [System.Threading.Thread]::Sleep(50)
+        $now = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+        if ($now -ne $last) { $last = $now; $quietSince = $clock.ElapsedMilliseconds }
+    }
+    if ($env:DOTNET_JitStdOutFile) { Write-JitMark "Round${round}Start" }
+    @{ settleMs = $clock.ElapsedMilliseconds; settleMethods = $last - $first }
+}
+
+# With --jit-log: a method named $Name compiled now, so the JIT's log shows where a round starts.
+function Write-JitMark([string] $Name) {
+    $null = [System.Linq.Expressions.Expression]::Lambda([System.Linq.Expressions.Expression]::Empty(), $Name, $null).Compile()
 }
 
 function Write-Done($Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
@@ -39,6 +63,7 @@ function Write-Done($Before, [long] $Events, [long] $Counted, [long] $Dropped, $
         cpuMs = $after.Cpu - $Before.Cpu; allocBytes = $after.Alloc - $Before.Alloc
         gen0 = $after.Gen0 - $Before.Gen0; gen1 = $after.Gen1 - $Before.Gen1; gen2 = $after.Gen2 - $Before.Gen2
         pauseMs = $after.Pause - $Before.Pause; peakWorkingSet = $p.PeakWorkingSet64
+        jitMethods = $after.JitMethods - $Before.JitMethods; jitMs = $after.JitMs - $Before.JitMs
     }
     if ($Extra) { foreach ($k in $Extra.Keys) { $result[$k] = $Extra[$k] } }
     [Console]::Out.WriteLine('done ' + ($result | ConvertTo-Json -Compress))
@@ -58,6 +83,7 @@ if ($Ceiling) {
             else { $objects.Add([pscustomobject]@{ Event = 'VarSet'; Channel = "PJSIP/a-$i"; Uniqueid = "1800000000.$i"; Cause = $null }) }
         }
         $objects = $objects.ToArray()
+        $settled = if ($round -gt 1) { Wait-JitQuiet } else { @{} }
         [GC]::Collect()
         $before = Get-Mark
         $counted = switch ($Scenario) {
@@ -69,7 +95,7 @@ if ($Ceiling) {
             'where-cause' { (Write-Output $objects | Where-Object { $_.Cause -eq 16 } | Measure-Object).Count }
             default { throw "No ceiling for $Scenario" }
         }
-        Write-Done $before $n $counted 0 $null
+        Write-Done $before $n $counted 0 $settled
         $objects = $null
     }
     return
@@ -97,10 +123,10 @@ for ($round = 1; $round -le $Rounds; $round++) {
             while ($s.GetStatus().Subscribers -eq 0 -and $w.Elapsed.TotalSeconds -lt 60) { [System.Threading.Thread]::Sleep(1) }
             [Console]::Out.WriteLine('go'); [Console]::Out.Flush()
         }).AddArgument($session)
+    $extra = if ($round -gt 1) { Wait-JitQuiet } else { @{} }
     [GC]::Collect()
     $before = Get-Mark
     $async = $helper.BeginInvoke()
-    $extra = $null
     $counted = switch ($Scenario) {
         'out-null' { Receive-AmiEvent -First $n -Timeout $timeout @buffer | Out-Null; -1 }
         'foreach' { $k = 0; Receive-AmiEvent -First $n -Timeout $timeout @buffer | ForEach-Object { $k++ }; $k }
@@ -114,7 +140,7 @@ for ($round = 1; $round -le $Rounds; $round++) {
             Receive-AmiEvent -First $n -Timeout $timeout @buffer | ForEach-Object { $lat.Add(([System.Diagnostics.Stopwatch]::GetTimestamp() - [long]$_.Sent) * $tick) }
             $sorted = $lat.ToArray(); [array]::Sort($sorted)
             $at = { param($q) $sorted[[math]::Min($sorted.Length - 1, [math]::Floor($q * $sorted.Length))] }
-            $extra = @{ p50us = (& $at 0.50); p99us = (& $at 0.99); maxUs = $sorted[-1] }
+            $extra.p50us = & $at 0.50; $extra.p99us = & $at 0.99; $extra.maxUs = $sorted[-1]
             $sorted.Length
         }
     }
