@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AmiPs.Client;
 
-namespace AmiPs.Commands
+namespace AmiPs.Client
 {
     /// <summary>
-    /// The subscriptions of a streaming cmdlet, one a session, and the forwarding of those sessions' logs. The logs are
-    /// listened to first: what happens to a session once its stream has begun (a connection lost at once, say) is
-    /// reported, not lost between the two. Disposing ends the subscriptions, then the forwarding.
+    /// The subscriptions of a stream over several sessions (Receive-AmiEvent's, Wait-AmiEvent's), one a session, and the
+    /// forwarding of those sessions' logs. The logs are listened to first: what happens to a session once its stream has
+    /// begun (a connection lost at once, say) is reported, not lost between the two. Disposing ends the subscriptions,
+    /// then the forwarding.
     /// </summary>
     internal sealed class SessionStreams : IDisposable
     {
