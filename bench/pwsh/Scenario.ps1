@@ -56,6 +56,7 @@ function Write-JitMark([string] $Name) {
 
 function Write-Done($Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
     $after = Get-Mark
+    if ($env:DOTNET_JitStdOutFile) { Write-JitMark "Round${round}End" }
     $p = [System.Diagnostics.Process]::GetCurrentProcess()
     $result = [ordered]@{
         events = $Events; counted = $Counted; dropped = $Dropped
