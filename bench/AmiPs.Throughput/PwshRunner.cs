@@ -89,8 +89,8 @@ namespace AmiPs.Throughput
                     {
                         var result = await pwsh.RoundAsync("latency", false, round, quiet, 0, () => server.PaceAsync(quiet, TimeSpan.FromMilliseconds(5))).ConfigureAwait(false);
                         results.Add((r, result));
-                        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  latency {0} ({1} events 5 ms apart): p50 {2:0} µs, p99 {3:0} µs, max {4:0} µs",
-                            round == 1 ? "cold" : "warm", quiet, result.Number("p50us"), result.Number("p99us"), result.Number("maxUs")));
+                        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  latency {0} ({1} events 5 ms apart): p50 {2:0} µs, p99 {3:0} µs, max {4:0} µs; GC {5}; JIT {6}",
+                            round == 1 ? "cold" : "warm", quiet, result.Number("p50us"), result.Number("p99us"), result.Number("maxUs"), result.Gc, result.Jit));
                     }
                 }
             }
