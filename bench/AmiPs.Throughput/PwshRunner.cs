@@ -16,7 +16,8 @@ namespace AmiPs.Throughput
     /// Options: <c>--events N --repeat R --only out-null,foreach,where-event,where-cause,eventtype,latency,startup
     /// --startup-runs K --latency-events N --rounds R (per process: 1 cold, then warm) --perf DIR (perf record of every
     /// scenario process into DIR, with DOTNET_PerfMapEnabled=1) --jit-log DIR (every method the JIT compiles in each
-    /// scenario process, with its tier, into DIR: DOTNET_JitDisasmSummary)</c>.
+    /// scenario process, with its tier, into DIR/scenario-repeat.txt: DOTNET_JitDisasmSummary, with a method named
+    /// RoundNStart and RoundNEnd compiled at each round's edges)</c>.
     /// </summary>
     public static class PwshRunner
     {
@@ -61,7 +62,7 @@ namespace AmiPs.Throughput
 
                 foreach (var scenario in Pipelines.Keys.Where(Runs))
                 {
-                    foreach (var round in await RunProcessAsync(server, scenario, ceiling: false, events).ConfigureAwait(false))
+                    foreach (var round in await RunProcessAsync(server, scenario, ceiling: false, events, r).ConfigureAwait(false))
                     {
                         results.Add((r, round));
                         Print(round);
@@ -73,7 +74,7 @@ namespace AmiPs.Throughput
 
                     if (Shapes.Contains(scenario))
                     {
-                        foreach (var round in await RunProcessAsync(server, scenario, ceiling: true, events).ConfigureAwait(false))
+                        foreach (var round in await RunProcessAsync(server, scenario, ceiling: true, events, r).ConfigureAwait(false))
                         {
                             results.Add((r, round));
                             Print(round);
@@ -117,14 +118,16 @@ namespace AmiPs.Throughput
 
         private static string? JitLogDirectory { get; set; }
 
-        private static async Task<List<PwshRound>> RunProcessAsync(IFlood server, string scenario, bool ceiling, long events)
+        private static async Task<List<PwshRound>> RunProcessAsync(IFlood server, string scenario, bool ceiling, long events, int repeat)
         {
             var rounds = new List<PwshRound>();
             string? jitLog = null;
             if (JitLogDirectory is not null)
             {
                 Directory.CreateDirectory(JitLogDirectory);
-                jitLog = Path.Combine(Path.GetFullPath(JitLogDirectory), (ceiling ? "ceiling-" : string.Empty) + scenario + ".txt");
+                // One file a process: the JIT appends to what it finds there.
+                jitLog = Path.Combine(Path.GetFullPath(JitLogDirectory), $"{(ceiling ? "ceiling-" : string.Empty)}{scenario}-{repeat}.txt");
+                File.Delete(jitLog);
             }
 
             await using var pwsh = await PwshProcess.StartAsync(scenario, ceiling, Rounds, server, PerfDirectory is not null, jitLog).ConfigureAwait(false);

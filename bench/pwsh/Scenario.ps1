@@ -33,8 +33,8 @@ function Get-Mark {
 }
 
 # Before a warm round: wait (at most 20 s) until the JIT has compiled nothing for 300 ms. Right after round 1 the
-# tiered compiler is still recompiling what PowerShell's own start-up and round 1 made hot (about 1,900 methods and
-# 1.7 s of JIT CPU on 2 cores, nearly all the engine's parser, binder and compiler); a round started at once measures
+# tiered compiler is still recompiling what PowerShell's own start-up and round 1 made hot (1,900-2,400 methods and
+# 1.7-2.1 s of JIT CPU on 2 cores, the largest share System.Management.Automation's); a round started at once measures
 # that backlog competing for the cores, not the pipeline. Returns what the wait saw, for the report.
 function Wait-JitQuiet {
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -45,18 +45,19 @@ function Wait-JitQuiet {
         $now = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
         if ($now -ne $last) { $last = $now; $quietSince = $clock.ElapsedMilliseconds }
     }
-    if ($env:DOTNET_JitStdOutFile) { Write-JitMark "Round${round}Start" }
     @{ settleMs = $clock.ElapsedMilliseconds; settleMethods = $last - $first }
 }
 
-# With --jit-log: a method named $Name compiled now, so the JIT's log shows where a round starts.
+# With --jit-log (the driver sets DOTNET_JitStdOutFile): a method named $Name compiled now, so the JIT's log shows
+# where a round starts and ends. Outside the clock at the start; just after it at the end.
+$markJit = [bool] $env:DOTNET_JitStdOutFile
 function Write-JitMark([string] $Name) {
-    $null = [System.Linq.Expressions.Expression]::Lambda([System.Linq.Expressions.Expression]::Empty(), $Name, $null).Compile()
+    if ($markJit) { $null = [System.Linq.Expressions.Expression]::Lambda([System.Linq.Expressions.Expression]::Empty(), $Name, $null).Compile() }
 }
 
-function Write-Done($Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
+function Write-Done([int] $Round, $Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
     $after = Get-Mark
-    if ($env:DOTNET_JitStdOutFile) { Write-JitMark "Round${round}End" }
+    Write-JitMark "Round${Round}End"
     $p = [System.Diagnostics.Process]::GetCurrentProcess()
     $result = [ordered]@{
         events = $Events; counted = $Counted; dropped = $Dropped
@@ -85,6 +86,7 @@ if ($Ceiling) {
         }
         $objects = $objects.ToArray()
         $settled = if ($round -gt 1) { Wait-JitQuiet } else { @{} }
+        Write-JitMark "Round${round}Start"
         [GC]::Collect()
         $before = Get-Mark
         $counted = switch ($Scenario) {
@@ -96,7 +98,7 @@ if ($Ceiling) {
             'where-cause' { (Write-Output $objects | Where-Object { $_.Cause -eq 16 } | Measure-Object).Count }
             default { throw "No ceiling for $Scenario" }
         }
-        Write-Done $before $n $counted 0 $settled
+        Write-Done $round $before $n $counted 0 $settled
         $objects = $null
     }
     return
@@ -125,6 +127,7 @@ for ($round = 1; $round -le $Rounds; $round++) {
             [Console]::Out.WriteLine('go'); [Console]::Out.Flush()
         }).AddArgument($session)
     $extra = if ($round -gt 1) { Wait-JitQuiet } else { @{} }
+    Write-JitMark "Round${round}Start"
     [GC]::Collect()
     $before = Get-Mark
     $async = $helper.BeginInvoke()
@@ -146,7 +149,7 @@ for ($round = 1; $round -le $Rounds; $round++) {
         }
     }
     $status = Get-AmiStatus -Session $session
-    Write-Done $before $status.EventsReceived $counted $status.EventsDropped $extra
+    Write-Done $round $before $status.EventsReceived $counted $status.EventsDropped $extra
     $null = $helper.EndInvoke($async); $helper.Dispose()
     Disconnect-Ami -Session $session
 }

@@ -218,8 +218,8 @@ namespace AmiPs.Tests.Events
             var perEvent = (GC.GetAllocatedBytesForCurrentThread() - before) / Rounds;
             Assert.InRange(perEvent, 1, 64); // the event object itself (message, time, session): no copy of the fields, no dictionary
 
-            // Per read, not in all: the runtime's own one-off work on this thread (seen once under CI: 832 bytes in 1,000
-            // reads, as the tiered compiler swapped code in) is not the fields'. One object a read would be 24 bytes a read.
+            // Per read, not in all: a one-off allocation on this thread (seen once under CI: 832 bytes in 1,000 reads, from
+            // the runtime, as a field that allocates does so on every read) is not the fields'. One object a read is 24 bytes.
             var hangup = (HangupEvent)AmiEventFactory.Create(message, received, "s");
             const int Reads = 10_000;
             before = GC.GetAllocatedBytesForCurrentThread();

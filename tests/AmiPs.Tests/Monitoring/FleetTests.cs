@@ -43,8 +43,8 @@ namespace AmiPs.Tests.Monitoring
         public async Task A_hundred_pbxes_are_checked_in_one_run_and_each_answers_once()
         {
             var hosts = Enumerable.Range(0, Hosts).Select(i => new AmiSessionOptions { ComputerName = Address(i), Port = _port }).ToList();
-            // What is judged is each host's state, not the ping's speed: 100 loopback PBXes on 2 cores under CI once took a
-            // ping 1,001 ms (a loopback segment resent), which the 500 ms default makes a Warning for a healthy host.
+            // What is judged is each host's state, not the ping's speed: one of 100 loopback PBXes on 2 cores under CI once
+            // answered a ping in 1,001 ms (cause not found), which the 500 ms default makes a Warning for a healthy host.
             var pingBound = new Hashtable { ["Connection"] = new Hashtable { ["Warning"] = 5000, ["Critical"] = 9000 } };
             var request = AmiHealthRequest.Create(new[] { "Connection", "Registrations" }, pingBound, null, null, TimeSpan.FromSeconds(10));
             var batches = new ConcurrentQueue<IReadOnlyList<AmiHealthResult>>();
