@@ -39,6 +39,15 @@ Describe 'Test-AmiHealth' -Tag CI {
         ($results | Where-Object Target -eq 'provider').Status | Should -Be 'Ok'
     }
 
+    It 'logs in with MD5 without loading OpenSSL, which costs a new process tens of milliseconds (Linux)' -Skip:(-not $IsLinux) {
+        # A new process, as a scheduler starts one, and the client only (the simulator runs here): what it mapped is its own.
+        $probe = "Import-Module AmiPs; `$r = Test-AmiHealth $($sim.ComputerName) -Port $($sim.Port) -Check Connection -AuthType MD5; " +
+            "`$r.Status; (Get-Content /proc/self/maps) -match 'libssl|libcrypto|Cryptography\.Native' | Select-Object -First 1"
+        $run = Invoke-Pwsh '-Command', $probe
+        $run.ExitCode | Should -Be 0
+        @($run.Output.Trim() -split '\r?\n') | Should -Be @('Ok')
+    }
+
     It 'takes a fleet from Get-Content and answers each host once' {
         $list = Join-Path ([IO.Path]::GetTempPath()) "pbxes-$PID.txt"
         # 127.0.0.1 has the simulator; nothing listens on that port at the 127.0.1.x addresses.

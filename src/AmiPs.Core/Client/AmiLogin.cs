@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,8 +66,7 @@ namespace AmiPs.Client
         /// <summary>Lowercase hex md5(challenge + secret): Asterisk compares it as text and rejects uppercase.</summary>
         internal static string Md5Key(string challenge, string secret)
         {
-            using var md5 = MD5.Create();
-            var hash = md5.ComputeHash(Encoding.UTF8.GetBytes(challenge + secret));
+            var hash = AmiMd5.Hash(Encoding.UTF8.GetBytes(challenge + secret));
             var hex = new StringBuilder(hash.Length * 2);
             foreach (var b in hash)
             {
