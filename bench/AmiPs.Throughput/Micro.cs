@@ -22,9 +22,11 @@ namespace AmiPs.Throughput
     {
         private const int WarmUpRounds = 6;
 
-        public static void Run(string stage, int rounds)
+        /// <param name="flood">Read the bench flood's bytes (new ids for every call, as <c>bench/run.sh pwsh</c> sends)
+        /// instead of the fixtures' events repeated with one id changed a round.</param>
+        public static void Run(string stage, int rounds, bool flood)
         {
-            var bytes = FixtureEvents.Concatenated(4 << 20, out var events);
+            var bytes = flood ? FloodBytes(4 << 20, out var events) : FixtureEvents.Concatenated(4 << 20, out events);
             var sequence = new ReadOnlySequence<byte>(bytes);
             var calls = new AmiCallTracker(1000, "micro");
             var extensions = new AmiExtensionTracker("micro");
@@ -92,7 +94,7 @@ namespace AmiPs.Throughput
 
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "micro {0,-8} thread cpu {1,6:0} ns/event (best; median {2:0}), wall {3,6:0} ns/event (best), {4,6:0} B/event allocated, {5:N0} events/s on one core (from best cpu)",
+                    (flood ? "flood " : string.Empty) + "micro {0,-8} thread cpu {1,6:0} ns/event (best; median {2:0}), wall {3,6:0} ns/event (best), {4,6:0} B/event allocated, {5:N0} events/s on one core (from best cpu)",
                     name,
                     cpu.Min(),
                     cpu.OrderBy(c => c).ElementAt(cpu.Count / 2),
@@ -100,6 +102,14 @@ namespace AmiPs.Throughput
                     allocated.Min(),
                     1e9 / cpu.Min()));
             }
+        }
+
+        private static byte[] FloodBytes(int minBytes, out int events)
+        {
+            var flood = new CallFlood();
+            var bytes = flood.Take(minBytes / 400, out _);
+            events = (int)flood.Written;
+            return bytes;
         }
     }
 }

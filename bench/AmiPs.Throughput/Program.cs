@@ -15,7 +15,7 @@ namespace AmiPs.Throughput
     /// <c>--quick</c> is the CI guard: a few seconds, exit 1 on any event lost by a consumer that keeps up, 2 on a
     /// crash (never on timing).
     /// Options: <c>--quick --events N --ps-events N --warm-up N --repeat N --only dotnet,stalled,ps-null,ps-foreach,node,latency,tracker
-    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N</c>;
+    /// --skip-ps --skip-node --server sim|bench --in-process</c>; <c>--micro [frame|type|track|publish|all] --rounds N [--flood]</c>;
     /// <c>--pwsh</c>: the real-pwsh runs (<see cref="PwshRunner"/>).
     /// </summary>
     public static class Program
@@ -34,7 +34,7 @@ namespace AmiPs.Throughput
 
             if (Array.IndexOf(args, "--micro") is var micro and >= 0)
             {
-                Micro.Run(micro + 1 < args.Length ? args[micro + 1] : "all", (int)(BenchOptions.Value(args, "--rounds") ?? 10));
+                Micro.Run(micro + 1 < args.Length && !args[micro + 1].StartsWith("--", StringComparison.Ordinal) ? args[micro + 1] : "all", (int)(BenchOptions.Value(args, "--rounds") ?? 10), args.Contains("--flood"));
                 return 0;
             }
 
