@@ -9,7 +9,9 @@ using AmiPs.Bench;
 namespace AmiPs.Throughput
 {
     /// <summary>One round of a real-pwsh scenario: what bench/pwsh/Scenario.ps1 reported, timed by this process.</summary>
-    public sealed record PwshRound(string Scenario, bool Ceiling, int Round, long Events, double Seconds, JsonElement Report)
+    /// <param name="TailMilliseconds">From the pipeline's end to its report reaching this process (the report's own
+    /// cmdlets and JSON, and the pipe): outside <paramref name="Seconds"/>; 0 for the ceiling, timed in its process.</param>
+    public sealed record PwshRound(string Scenario, bool Ceiling, int Round, long Events, double Seconds, JsonElement Report, double TailMilliseconds = 0)
     {
         public double Rate => Events / Seconds;
 
@@ -144,26 +146,34 @@ namespace AmiPs.Throughput
         {
             await _process.StandardInput.WriteLineAsync($"start {events} {hangups}").ConfigureAwait(false);
             await _process.StandardInput.FlushAsync().ConfigureAwait(false);
-            Stopwatch clock;
+            // From the flood's start to the pipeline's end, as pwsh stamped it: Stopwatch timestamps are the system's
+            // monotonic clock (CLOCK_MONOTONIC, QueryPerformanceCounter), shared by the processes of one machine.
+            long started;
             Task sending = Task.CompletedTask;
             if (send is not null)
             {
                 await ExpectAsync("go", TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-                clock = Stopwatch.StartNew();
+                started = Stopwatch.GetTimestamp();
                 sending = send();
             }
             else
             {
-                clock = Stopwatch.StartNew();
+                started = Stopwatch.GetTimestamp();
             }
 
             var done = await ExpectAsync("done", TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-            clock.Stop();
+            var reported = Stopwatch.GetTimestamp();
             await sending.ConfigureAwait(false);
             var report = JsonDocument.Parse(done.Substring("done ".Length)).RootElement.Clone();
-            // The ceiling has no server: its own stopwatch around the pipeline is the only clock.
-            var seconds = ceiling ? report.GetProperty("seconds").GetDouble() : clock.Elapsed.TotalSeconds;
-            return new PwshRound(scenario, ceiling, round, events, seconds, report);
+            if (ceiling)
+            {
+                // The ceiling has no server: its own stopwatch around the pipeline is the only clock.
+                return new PwshRound(scenario, ceiling, round, events, report.GetProperty("seconds").GetDouble(), report);
+            }
+
+            var ended = report.GetProperty("endClock").GetInt64();
+            return new PwshRound(scenario, ceiling, round, events, (double)(ended - started) / Stopwatch.Frequency, report,
+                (double)(reported - ended) * 1000 / Stopwatch.Frequency);
         }
 
         public async ValueTask DisposeAsync()

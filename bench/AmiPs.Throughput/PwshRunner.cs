@@ -148,7 +148,7 @@ namespace AmiPs.Throughput
 
         private static void Print(PwshRound round) => Console.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "  {0,-30} {1,-5} {2,10:N0} ev/s {3,6:0.00} µs CPU/ev {4,6:N0} B/ev GC {5,-18} JIT {7,-22} dropped {6}",
+            "  {0,-30} {1,-5} {2,10:N0} ev/s {3,6:0.00} µs CPU/ev {4,6:N0} B/ev GC {5,-18} JIT {7,-22} dropped {6}{8}",
             (round.Ceiling ? "ceiling " : string.Empty) + round.Scenario,
             round.Round == 1 ? "cold" : "warm",
             round.Rate,
@@ -156,7 +156,8 @@ namespace AmiPs.Throughput
             round.BytesPerEvent,
             round.Gc,
             round.Ceiling ? "-" : round.Dropped.ToString(CultureInfo.InvariantCulture),
-            round.Jit));
+            round.Jit,
+            round.Ceiling ? string.Empty : string.Format(CultureInfo.InvariantCulture, "  (report {0:0} ms after the end)", round.TailMilliseconds)));
 
         private static void Summarize(List<(int Repeat, PwshRound Round)> results, List<RunResult> node, long events)
         {

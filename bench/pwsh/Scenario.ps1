@@ -5,7 +5,7 @@
 .DESCRIPTION
     Line protocol. stdin: "start <events> <hangups>" begins a round. stdout: "ready" once the module is imported;
     "go" (from a helper runspace) once Receive-AmiEvent has subscribed, when the driver starts the flood;
-    "done <json>" when the pipeline has ended, with this process's costs over the round. Any other line (a warning)
+    "done <json>" when the pipeline has ended, with this process's costs over the round and the moment it ended. Any other line (a warning)
     is ignored by the driver. The flood server's port, user and secret come in AMIPS_BENCH_PORT, AMIPS_BENCH_USER and
     AMIPS_BENCH_SECRET (never on a command line).
     -Ceiling times the same pipeline shape on ready-made [pscustomobject] events (built before the clock starts,
@@ -55,7 +55,10 @@ function Write-JitMark([string] $Name) {
     if ($markJit) { $null = [System.Linq.Expressions.Expression]::Lambda([System.Linq.Expressions.Expression]::Empty(), $Name, $null).Compile() }
 }
 
-function Write-Done([int] $Round, $Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra) {
+# $Ended: the Stopwatch timestamp taken as the pipeline ended (the driver's clock for the round stops there, not when
+# this report reaches it: the report's own cmdlets and its JSON are not the pipeline's work). Stopwatch timestamps are
+# the system's monotonic clock, the same in both processes.
+function Write-Done([int] $Round, $Before, [long] $Events, [long] $Counted, [long] $Dropped, $Extra, [long] $Ended = 0) {
     $after = Get-Mark
     Write-JitMark "Round${Round}End"
     $p = [System.Diagnostics.Process]::GetCurrentProcess()
@@ -66,6 +69,7 @@ function Write-Done([int] $Round, $Before, [long] $Events, [long] $Counted, [lon
         gen0 = $after.Gen0 - $Before.Gen0; gen1 = $after.Gen1 - $Before.Gen1; gen2 = $after.Gen2 - $Before.Gen2
         pauseMs = $after.Pause - $Before.Pause; peakWorkingSet = $p.PeakWorkingSet64
         jitMethods = $after.JitMethods - $Before.JitMethods; jitMs = $after.JitMs - $Before.JitMs
+        endClock = $Ended
     }
     if ($Extra) { foreach ($k in $Extra.Keys) { $result[$k] = $Extra[$k] } }
     [Console]::Out.WriteLine('done ' + ($result | ConvertTo-Json -Compress))
@@ -148,8 +152,9 @@ for ($round = 1; $round -le $Rounds; $round++) {
             $sorted.Length
         }
     }
+    $ended = [System.Diagnostics.Stopwatch]::GetTimestamp()
     $status = Get-AmiStatus -Session $session
-    Write-Done $round $before $status.EventsReceived $counted $status.EventsDropped $extra
+    Write-Done $round $before $status.EventsReceived $counted $status.EventsDropped $extra $ended
     $null = $helper.EndInvoke($async); $helper.Dispose()
     Disconnect-Ami -Session $session
 }
