@@ -24,6 +24,7 @@ $ErrorActionPreference = 'Stop'
 $root = Join-Path ([IO.Path]::GetTempPath()) "amips-async-r2r-$PID"
 $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
 New-Item -ItemType Directory -Force (Join-Path $root lib), (Join-Path $root host) | Out-Null
+try {
 
 $variants = [ordered]@{
     Task              = @{ Attribute = ''; Await = '.ConfigureAwait(false)' }
@@ -168,4 +169,8 @@ foreach ($name in $variants.Keys) {
         AllFirstCallMs   = ($samples[$name] | ForEach-Object { $_[0] }) -join ' '
     }
 }
-Remove-Item -Recurse -Force $root
+}
+finally {
+    # The temporary projects go whether or not they built.
+    Remove-Item -Recurse -Force $root -ErrorAction Ignore
+}

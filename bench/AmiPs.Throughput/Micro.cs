@@ -107,7 +107,7 @@ namespace AmiPs.Throughput
         private static byte[] FloodBytes(int minBytes, out int events)
         {
             var flood = new CallFlood();
-            var bytes = flood.Take(minBytes / 400, out _);
+            var bytes = flood.Take(minBytes / 400, out _); // about 400 bytes an event: at least minBytes, give or take
             events = (int)flood.Written;
             return bytes;
         }
